@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what Peerd needs on a fresh Debian machine, idempotently: each step is a no-op when already done.
+#   scripts/deps.sh runtime   -> libsecp256k1 (needed to run the daemon)
+#   scripts/deps.sh test      -> runtime + the tools and npm packages the tests use
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+what="${1:-runtime}"
+
+apt_packages=(libsecp256k1-1)
+if [ "$what" = test ]; then
+  apt_packages+=(microsocks)
+fi
+
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "peerd: installing ${missing[*]} (apt)" >&2
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
+fi
+
+if [ "$what" = test ]; then
+  interop="$root/tests/interop"
+  stamp="$interop/node_modules/.package-lock.json"
+  if [ ! -f "$stamp" ] || [ "$interop/package-lock.json" -nt "$stamp" ]; then
+    echo "peerd: installing the npm interop peers" >&2
+    (cd "$interop" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
+fi
