@@ -1,13 +1,75 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Peerd.Daemon.Configuration;
+
 namespace Peerd.Daemon;
 
-/// <summary>The composition root of the <c>peerd</c> daemon.</summary>
+/// <summary>The entry point of <c>peerd</c>: options, then the node, until a signal or the <c>stop</c> command.</summary>
 public static class Program
 {
-    /// <summary>Entry point.</summary>
-    public static int Main(string[] args)
+    /// <summary>Entry point. Exit codes: 0 clean stop, 1 configuration or start-up error.</summary>
+    public static async Task<int> Main(string[] args)
     {
-        Peerd.Crypto.Secp256k1.EnsureAvailable();
-        Console.Error.WriteLine("peerd: the node is being assembled; see README.md");
-        return args.Length == 0 ? 1 : 1;
+        DaemonOptions options;
+        try
+        {
+            options = DaemonOptions.Load(args, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+        }
+        catch (OptionException e)
+        {
+            await Console.Error.WriteLineAsync($"peerd: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (options.ShowHelp)
+        {
+            PrintHelp();
+            return 0;
+        }
+
+        if (options.ShowVersion)
+        {
+            Console.WriteLine(Node.Version);
+            return 0;
+        }
+
+        using var stop = new CancellationTokenSource();
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+
+        await using var node = await Node.StartAsync(options, stop).ConfigureAwait(false);
+        if (node is null)
+        {
+            return 1;
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return 0;
+
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+
+    private static void PrintHelp()
+    {
+        Console.WriteLine("Usage: peerd [--name=value ...]");
+        Console.WriteLine("Options (also accepted as name=value lines in <lightning-dir>/config):");
+        foreach (var spec in OptionSpec.All)
+        {
+            var name = spec.TakesValue ? $"--{spec.Name}=<arg>" : $"--{spec.Name}";
+            Console.WriteLine($"  {name,-32} {spec.Help}");
+        }
+
+        Console.WriteLine($"  {"--xrpl-*",-32} XRPL node options (see docs/ARCHITECTURE.md)");
     }
 }

@@ -1,0 +1,251 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Peerd.Lightning;
+using Peerd.Lightning.Protocol.Chains;
+
+namespace Peerd.Daemon.Configuration;
+
+/// <summary>The daemon's typed configuration, built from config files and the command line.</summary>
+public sealed class DaemonOptions
+{
+    /// <summary>The data directory (<c>--lightning-dir</c>).</summary>
+    public required string LightningDir { get; init; }
+
+    /// <summary>The Lightning network.</summary>
+    public required LightningNetwork Network { get; init; }
+
+    /// <summary>The network's directory: key, RPC socket, lock file.</summary>
+    public string NetworkDir => Path.Combine(LightningDir, Network.Name);
+
+    /// <summary>Listen addresses as written (<c>--bind-addr</c> and <c>--addr</c>); empty means the default wildcard pair.</summary>
+    public required IReadOnlyList<string> BindAddresses { get; init; }
+
+    /// <summary>Addresses to announce (<c>--addr</c> and <c>--announce-addr</c>).</summary>
+    public required IReadOnlyList<string> AnnounceAddresses { get; init; }
+
+    /// <summary>The node alias.</summary>
+    public required string Alias { get; init; }
+
+    /// <summary>The node color, 3 bytes.</summary>
+    public required byte[] Color { get; init; }
+
+    /// <summary>Minimum log level.</summary>
+    public required LogLevel LogLevel { get; init; }
+
+    /// <summary>Optional log file.</summary>
+    public string? LogFile { get; init; }
+
+    /// <summary>True for JSON log lines.</summary>
+    public bool JsonLogs { get; init; }
+
+    /// <summary>The JSON-RPC socket path.</summary>
+    public required string RpcFile { get; init; }
+
+    /// <summary>SOCKS5 proxy as written, if any.</summary>
+    public string? Proxy { get; init; }
+
+    /// <summary>Route every connection through the proxy.</summary>
+    public bool AlwaysUseProxy { get; init; }
+
+    /// <summary>Never resolve names.</summary>
+    public bool DisableDns { get; init; }
+
+    /// <summary>Handshake plus init deadline.</summary>
+    public TimeSpan HandshakeTimeout { get; init; } = Tuning.HandshakeTimeout;
+
+    /// <summary>TCP connect deadline.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = Tuning.TcpConnectTimeout;
+
+    /// <summary>The <c>xrpl</c> flag and every <c>xrpl-*</c> option, for the XRPL node.</summary>
+    public required IReadOnlyList<KeyValuePair<string, string?>> XrplOptions { get; init; }
+
+    /// <summary>True when <c>--help</c> was given.</summary>
+    public bool ShowHelp { get; init; }
+
+    /// <summary>True when <c>--version</c> was given.</summary>
+    public bool ShowVersion { get; init; }
+
+    /// <summary>Reads config files and the command line.</summary>
+    /// <exception cref="OptionException">Any invalid option, with a message for the user.</exception>
+    public static DaemonOptions Load(IReadOnlyList<string> args, string homeDirectory)
+    {
+        static bool IsXrpl(string name) => name == "xrpl" || name.StartsWith("xrpl-", StringComparison.Ordinal);
+
+        var cli = OptionParser.ParseArguments(args, IsXrpl);
+        var dir = Expand(Last(cli, "lightning-dir") ?? Path.Combine(homeDirectory, ".peerd"), homeDirectory);
+        var all = new List<KeyValuePair<string, string?>>();
+        var conf = Last(cli, "conf");
+        var baseConfig = conf is null ? Path.Combine(dir, "config") : Expand(conf, homeDirectory);
+        if (conf is not null && !File.Exists(baseConfig))
+        {
+            throw new OptionException($"config file {baseConfig} not found");
+        }
+
+        if (File.Exists(baseConfig))
+        {
+            all.AddRange(OptionParser.ParseConfig(File.ReadAllText(baseConfig), baseConfig, IsXrpl));
+        }
+
+        var networkName = NetworkName(all, null);
+        networkName = NetworkName(cli, networkName) ?? "bitcoin";
+        if (!LightningNetwork.TryParse(networkName, out var network))
+        {
+            throw new OptionException($"unknown network '{networkName}' (bitcoin, testnet, testnet4, signet, regtest)");
+        }
+
+        var networkConfig = Path.Combine(dir, network.Name, "config");
+        if (conf is null && File.Exists(networkConfig))
+        {
+            all.AddRange(OptionParser.ParseConfig(File.ReadAllText(networkConfig), networkConfig, IsXrpl));
+        }
+
+        all.AddRange(cli);
+
+        var binds = new List<string>();
+        var announce = new List<string>();
+        foreach (var (name, value) in all)
+        {
+            if (name is "bind-addr" or "addr")
+            {
+                binds.Add(value!);
+            }
+
+            if (name is "addr" or "announce-addr")
+            {
+                announce.Add(value!);
+            }
+        }
+
+        return new DaemonOptions
+        {
+            LightningDir = dir,
+            Network = network,
+            BindAddresses = binds,
+            AnnounceAddresses = announce,
+            Alias = ParseAlias(Last(all, "alias")),
+            Color = ParseColor(Last(all, "rgb")),
+            LogLevel = ParseLogLevel(Last(all, "log-level") ?? "info"),
+            LogFile = Last(all, "log-file") is { } lf ? Expand(lf, homeDirectory) : null,
+            JsonLogs = (Last(all, "log-format") ?? "text") switch
+            {
+                "text" => false,
+                "json" => true,
+                var other => throw new OptionException($"log-format: expected text or json, not '{other}'"),
+            },
+            RpcFile = Last(all, "rpc-file") is { } rf ? Expand(rf, homeDirectory) : Path.Combine(dir, network.Name, "lightning-rpc"),
+            Proxy = Last(all, "proxy"),
+            AlwaysUseProxy = Flag(all, "always-use-proxy"),
+            DisableDns = Flag(all, "disable-dns"),
+            HandshakeTimeout = Seconds(all, "handshake-timeout-secs") ?? Tuning.HandshakeTimeout,
+            ConnectTimeout = Seconds(all, "connect-timeout-secs") ?? Tuning.TcpConnectTimeout,
+            XrplOptions = all.Where(p => IsXrpl(p.Key)).ToList(),
+            ShowHelp = Flag(cli, "help"),
+            ShowVersion = Flag(cli, "version"),
+        };
+    }
+
+    private static string? NetworkName(List<KeyValuePair<string, string?>> options, string? current)
+    {
+        foreach (var (name, value) in options)
+        {
+            current = name switch
+            {
+                "network" => value,
+                "mainnet" => "bitcoin",
+                "testnet" or "testnet4" or "signet" or "regtest" => name,
+                _ => current,
+            };
+        }
+
+        return current;
+    }
+
+    private static string? Last(List<KeyValuePair<string, string?>> options, string name)
+    {
+        string? value = null;
+        foreach (var (n, v) in options)
+        {
+            if (n == name)
+            {
+                value = v;
+            }
+        }
+
+        return value;
+    }
+
+    private static bool Flag(List<KeyValuePair<string, string?>> options, string name)
+    {
+        var result = false;
+        foreach (var (n, v) in options)
+        {
+            if (n == name)
+            {
+                result = v switch
+                {
+                    null or "true" or "1" or "yes" => true,
+                    "false" or "0" or "no" => false,
+                    _ => throw new OptionException($"{name}: expected true or false, not '{v}'"),
+                };
+            }
+        }
+
+        return result;
+    }
+
+    private static TimeSpan? Seconds(List<KeyValuePair<string, string?>> options, string name)
+    {
+        var text = Last(options, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > 86_400)
+        {
+            throw new OptionException($"{name}: expected a number of seconds between 0 and 86400, not '{text}'");
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    private static string ParseAlias(string? alias)
+    {
+        alias ??= "peerd";
+        if (System.Text.Encoding.UTF8.GetByteCount(alias) > 32)
+        {
+            throw new OptionException("alias: at most 32 bytes");
+        }
+
+        return alias;
+    }
+
+    private static byte[] ParseColor(string? rgb)
+    {
+        if (rgb is null)
+        {
+            return [0x3f, 0x7c, 0xac];
+        }
+
+        if (rgb.Length != 6 || !Primitives.Hex.TryDecode(rgb, out var bytes))
+        {
+            throw new OptionException($"rgb: expected 6 hex digits, not '{rgb}'");
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Core Lightning's level names, and .NET's.</summary>
+    public static LogLevel ParseLogLevel(string text) => text.ToLowerInvariant() switch
+    {
+        "io" or "trace" => LogLevel.Trace,
+        "debug" => LogLevel.Debug,
+        "info" or "information" => LogLevel.Information,
+        "unusual" or "warning" or "warn" => LogLevel.Warning,
+        "broken" or "error" => LogLevel.Error,
+        _ => throw new OptionException($"log-level: expected io, debug, info, unusual or broken, not '{text}'"),
+    };
+
+    private static string Expand(string path, string home) =>
+        Path.GetFullPath(path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, path[2..]) : path);
+}

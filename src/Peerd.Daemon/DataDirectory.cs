@@ -1,0 +1,88 @@
+namespace Peerd.Daemon;
+
+/// <summary>
+/// The data directory and its network subdirectory, created with mode 0700, and the lock that keeps a second
+/// daemon off the same directory (an advisory <c>flock</c> held for the process's lifetime).
+/// </summary>
+public sealed class DataDirectory : IDisposable
+{
+    /// <summary>The lock file's name in the network directory.</summary>
+    public const string LockFileName = "peerd.pid";
+
+    private readonly FileStream _lock;
+
+    private DataDirectory(string root, string networkDirectory, FileStream lockFile)
+    {
+        Root = root;
+        NetworkDirectory = networkDirectory;
+        _lock = lockFile;
+    }
+
+    /// <summary>The data directory.</summary>
+    public string Root { get; }
+
+    /// <summary>The network's directory inside it.</summary>
+    public string NetworkDirectory { get; }
+
+    /// <summary>Creates the directories if needed and takes the lock.</summary>
+    /// <exception cref="InvalidOperationException">Another daemon holds the lock; the message says which directory.</exception>
+    public static DataDirectory Open(string root, string networkDirectory)
+    {
+        CreatePrivate(root);
+        CreatePrivate(networkDirectory);
+        var path = Path.Combine(networkDirectory, LockFileName);
+        FileStream stream;
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            stream = new FileStream(path, options);
+        }
+        catch (IOException)
+        {
+            var holder = TryReadPid(path);
+            throw new InvalidOperationException(
+                $"another peerd is already running on {networkDirectory}{(holder is null ? "" : $" (pid {holder})")}; lock file {path}");
+        }
+
+        stream.SetLength(0);
+        var pid = System.Text.Encoding.ASCII.GetBytes($"{Environment.ProcessId}\n");
+        stream.Write(pid);
+        stream.Flush(flushToDisk: true);
+        return new DataDirectory(root, networkDirectory, stream);
+    }
+
+    private static string? TryReadPid(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            return reader.ReadLine()?.Trim();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static void CreatePrivate(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _lock.Dispose();
+    }
+}

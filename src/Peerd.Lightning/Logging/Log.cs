@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+
+namespace Peerd.Lightning.Logging;
+
+/// <summary>
+/// The Lightning node's log events (source-generated, stable ids). Nothing a remote peer causes is logged above
+/// Information; Error is reserved for faults of our own.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Information, "Listening on {Address}")]
+    public static partial void Listening(ILogger logger, string address);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Accept on {Address} failed: {Reason}")]
+    public static partial void AcceptFailed(ILogger logger, string address, string reason);
+
+    [LoggerMessage(1010, LogLevel.Debug, "Connection from {Address}")]
+    public static partial void Accepted(ILogger logger, string address);
+
+    [LoggerMessage(1011, LogLevel.Debug, "Connecting to {NodeId} at {Address}")]
+    public static partial void Dialing(ILogger logger, string nodeId, string address);
+
+    [LoggerMessage(1012, LogLevel.Information, "Peer {NodeId} connected ({Direction}, {Address})")]
+    public static partial void PeerConnected(ILogger logger, string nodeId, string direction, string address);
+
+    [LoggerMessage(1013, LogLevel.Information, "Peer {NodeId} disconnected: {Reason}")]
+    public static partial void PeerDisconnected(ILogger logger, string nodeId, string reason);
+
+    [LoggerMessage(1014, LogLevel.Debug, "Connection from {Address} closed during {Stage}: {Reason}")]
+    public static partial void InboundFailed(ILogger logger, string address, string stage, string reason);
+
+    [LoggerMessage(1015, LogLevel.Debug, "Connect to {NodeId} at {Address} failed: {Reason}")]
+    public static partial void DialFailed(ILogger logger, string nodeId, string address, string reason);
+
+    [LoggerMessage(1016, LogLevel.Information, "Refusing connection from {Address}: {Reason}")]
+    public static partial void Shed(ILogger logger, string address, string reason);
+
+    [LoggerMessage(1020, LogLevel.Information, "Peer {NodeId} sent warning: {Text}")]
+    public static partial void WarningReceived(ILogger logger, string nodeId, string text);
+
+    [LoggerMessage(1021, LogLevel.Information, "Peer {NodeId} sent error: {Text}")]
+    public static partial void ErrorReceived(ILogger logger, string nodeId, string text);
+
+    [LoggerMessage(1022, LogLevel.Debug, "Peer {NodeId}: ignoring unknown odd message type {Type}")]
+    public static partial void IgnoredOddMessage(ILogger logger, string nodeId, int type);
+
+    [LoggerMessage(1023, LogLevel.Debug, "Peer {NodeId}: ping ({NumPongBytes} pong bytes requested)")]
+    public static partial void PingReceived(ILogger logger, string nodeId, int numPongBytes);
+
+    [LoggerMessage(1024, LogLevel.Debug, "Peer {NodeId}: sending ping")]
+    public static partial void PingSent(ILogger logger, string nodeId);
+
+    [LoggerMessage(1030, LogLevel.Error, "Unexpected fault in the connection to {Address}")]
+    public static partial void ConnectionFault(ILogger logger, Exception exception, string address);
+}

@@ -1,0 +1,119 @@
+using Peerd.Lightning.Node;
+using Peerd.Lightning.Transport;
+
+namespace Peerd.Lightning.Peers;
+
+/// <summary>
+/// One outbound attempt to a node id, shared by every concurrent <c>connect</c> for that id: addresses are tried one
+/// at a time in order, new addresses from later callers are appended (deduplicated), every failure is recorded, and
+/// all callers get the same outcome.
+/// </summary>
+public sealed class ConnectAttempt
+{
+    private readonly List<PeerEndpoint> _addresses = [];
+    private readonly List<ConnectFailure> _failures = [];
+    private readonly TaskCompletionSource<ConnectOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal ConnectAttempt(NodeId id, DateTimeOffset started)
+    {
+        NodeId = id;
+        Started = started;
+    }
+
+    /// <summary>The node being connected to.</summary>
+    public NodeId NodeId { get; }
+
+    /// <summary>When the attempt began.</summary>
+    public DateTimeOffset Started { get; }
+
+    /// <summary>The address being tried now, if any.</summary>
+    public PeerEndpoint? CurrentAddress { get; private set; }
+
+    /// <summary>The stage of the current address.</summary>
+    public string? CurrentStage { get; private set; }
+
+    /// <summary>Cancelled by <c>disconnect</c> or shutdown.</summary>
+    internal CancellationTokenSource Cancellation { get; } = new();
+
+    /// <summary>The shared outcome.</summary>
+    public Task<ConnectOutcome> Outcome => _outcome.Task;
+
+    /// <summary>A snapshot of the addresses queued so far.</summary>
+    public IReadOnlyList<PeerEndpoint> Addresses
+    {
+        get
+        {
+            lock (_addresses)
+            {
+                return [.. _addresses];
+            }
+        }
+    }
+
+    /// <summary>A snapshot of the failures so far.</summary>
+    public IReadOnlyList<ConnectFailure> Failures
+    {
+        get
+        {
+            lock (_addresses)
+            {
+                return [.. _failures];
+            }
+        }
+    }
+
+    /// <summary>Appends addresses not already queued.</summary>
+    internal void AddAddresses(IEnumerable<PeerEndpoint> addresses)
+    {
+        lock (_addresses)
+        {
+            foreach (var address in addresses)
+            {
+                if (!_addresses.Contains(address))
+                {
+                    _addresses.Add(address);
+                }
+            }
+        }
+    }
+
+    internal bool TryGetAddress(int index, out PeerEndpoint address)
+    {
+        lock (_addresses)
+        {
+            address = index < _addresses.Count ? _addresses[index] : null!;
+            return index < _addresses.Count;
+        }
+    }
+
+    internal void SetStage(PeerEndpoint? address, string? stage)
+    {
+        CurrentAddress = address;
+        CurrentStage = stage;
+    }
+
+    internal void AddFailure(ConnectFailure failure)
+    {
+        lock (_addresses)
+        {
+            _failures.Add(failure);
+        }
+    }
+
+    internal bool Complete(ConnectOutcome outcome) => _outcome.TrySetResult(outcome);
+
+    /// <summary>The 401 message: <c>All addresses failed: a: s: r. b: s: r. </c> (each entry ends in ". ").</summary>
+    internal string AllFailedMessage()
+    {
+        lock (_addresses)
+        {
+            var text = new System.Text.StringBuilder("All addresses failed: ");
+            foreach (var failure in _failures)
+            {
+                text.Append(failure).Append(". ");
+            }
+
+            return text.ToString();
+        }
+    }
+}

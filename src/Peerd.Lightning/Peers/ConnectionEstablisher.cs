@@ -1,0 +1,120 @@
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using Peerd.Crypto;
+using Peerd.Lightning.Node;
+using Peerd.Lightning.Protocol.Noise;
+using Peerd.Lightning.Transport;
+
+namespace Peerd.Lightning.Peers;
+
+/// <summary>
+/// Turns a connected socket into a <see cref="PeerConnection"/>: the BOLT 8 handshake in the right role, then the
+/// BOLT 1 <c>init</c> exchange (we send ours at once, as Core Lightning does), all under one deadline. Failures are
+/// <see cref="ConnectFailedException"/>s carrying the stage and the reference's reason text.
+/// </summary>
+public static class ConnectionEstablisher
+{
+    /// <summary>Runs the initiator side to <paramref name="expected"/>.</summary>
+    public static Task<PeerConnection> OutboundAsync(Socket socket, PeerEndpoint remote, NodeId expected, LocalNode local, TimeProvider time, CancellationToken cancellationToken) =>
+        RunAsync(socket, remote, expected, local, time, cancellationToken);
+
+    /// <summary>Runs the responder side for an accepted socket.</summary>
+    public static Task<PeerConnection> InboundAsync(Socket socket, PeerEndpoint remote, LocalNode local, TimeProvider time, CancellationToken cancellationToken) =>
+        RunAsync(socket, remote, null, local, time, cancellationToken);
+
+    private static async Task<PeerConnection> RunAsync(Socket socket, PeerEndpoint remote, NodeId? expected, LocalNode local, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var stream = new NetworkStream(socket, ownsSocket: false);
+        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(local.HandshakeTimeout);
+        var stage = ConnectStage.Handshake;
+        var ok = false;
+        try
+        {
+            NoiseTransport transport;
+            NodeId remoteId;
+            if (expected is { } id)
+            {
+                transport = await InitiateAsync(stream, reader, local.Key, id, deadline.Token).ConfigureAwait(false);
+                remoteId = id;
+            }
+            else
+            {
+                (transport, remoteId) = await RespondAsync(stream, reader, local.Key, deadline.Token).ConfigureAwait(false);
+            }
+
+            stage = ConnectStage.Init;
+            var features = await InitExchange.RunAsync(stream, reader, transport, local, remote, expected is null, deadline.Token).ConfigureAwait(false);
+            var connection = new PeerConnection(
+                socket, stream, reader, transport, remoteId, expected is null ? PeerDirection.In : PeerDirection.Out, remote, features, time.GetUtcNow());
+            ok = true;
+            return connection;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ConnectFailedException(stage, "Connection timed out");
+        }
+        catch (Exception e) when (e is IOException or SocketException)
+        {
+            throw new ConnectFailedException(stage, SocketErrors.Describe(e), e);
+        }
+        finally
+        {
+            if (!ok)
+            {
+                await reader.CompleteAsync().ConfigureAwait(false);
+                await stream.DisposeAsync().ConfigureAwait(false);
+                socket.Dispose();
+            }
+        }
+    }
+
+    private static async Task<NoiseTransport> InitiateAsync(NetworkStream stream, PipeReader reader, IStaticKey key, NodeId remote, CancellationToken cancellationToken)
+    {
+        var ephemeral = new byte[Secp256k1.PrivateKeyLength];
+        StaticKey.GeneratePrivateKey(ephemeral);
+        var handshake = new InitiatorHandshake(key, remote.Bytes, ephemeral);
+        var act = new byte[Bolt8Constants.ActThreeLength];
+        handshake.WriteActOne(act.AsSpan(0, Bolt8Constants.ActOneLength));
+        await stream.WriteAsync(act.AsMemory(0, Bolt8Constants.ActOneLength), cancellationToken).ConfigureAwait(false);
+
+        // EOF here is what a wrong node id looks like: the responder's act-one MAC check fails and it hangs up.
+        await DuplexReader.ReadExactlyAsync(reader, act.AsMemory(0, Bolt8Constants.ActTwoLength), ConnectStage.Handshake, "peer closed connection (wrong key?)", cancellationToken).ConfigureAwait(false);
+        var error = handshake.ReadActTwo(act.AsSpan(0, Bolt8Constants.ActTwoLength));
+        if (error != HandshakeError.None)
+        {
+            throw new ConnectFailedException(ConnectStage.Handshake, "Protocol error");
+        }
+
+        var transport = handshake.WriteActThree(act);
+        await stream.WriteAsync(act, cancellationToken).ConfigureAwait(false);
+        return transport;
+    }
+
+    private static async Task<(NoiseTransport, NodeId)> RespondAsync(NetworkStream stream, PipeReader reader, IStaticKey key, CancellationToken cancellationToken)
+    {
+        var ephemeral = new byte[Secp256k1.PrivateKeyLength];
+        StaticKey.GeneratePrivateKey(ephemeral);
+        var handshake = new ResponderHandshake(key, ephemeral);
+        var act = new byte[Bolt8Constants.ActThreeLength];
+        await DuplexReader.ReadExactlyAsync(reader, act.AsMemory(0, Bolt8Constants.ActOneLength), ConnectStage.Handshake, "peer closed connection", cancellationToken).ConfigureAwait(false);
+        var error = handshake.ReadActOne(act.AsSpan(0, Bolt8Constants.ActOneLength));
+        if (error != HandshakeError.None)
+        {
+            // BOLT 8: on a failed act, terminate "without any further messages".
+            throw new ConnectFailedException(ConnectStage.Handshake, $"Protocol error ({error})");
+        }
+
+        handshake.WriteActTwo(act.AsSpan(0, Bolt8Constants.ActTwoLength));
+        await stream.WriteAsync(act.AsMemory(0, Bolt8Constants.ActTwoLength), cancellationToken).ConfigureAwait(false);
+        await DuplexReader.ReadExactlyAsync(reader, act, ConnectStage.Handshake, "peer closed connection", cancellationToken).ConfigureAwait(false);
+        error = handshake.ReadActThree(act, out var transport);
+        if (error != HandshakeError.None || transport is null)
+        {
+            throw new ConnectFailedException(ConnectStage.Handshake, $"Protocol error ({error})");
+        }
+
+        return (transport, NodeId.FromBytes(handshake.RemoteStaticPublicKey));
+    }
+}

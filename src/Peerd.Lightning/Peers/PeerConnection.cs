@@ -1,0 +1,264 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Peerd.Lightning.Node;
+using Peerd.Lightning.Protocol.Framing;
+using Peerd.Lightning.Protocol.Noise;
+using Peerd.Lightning.Transport;
+
+namespace Peerd.Lightning.Peers;
+
+/// <summary>
+/// One authenticated, initialised Lightning connection: a read loop that decrypts frames and hands each plaintext
+/// message to a handler, and a write loop that drains a bounded queue, coalescing queued messages into one socket
+/// write. A peer that stops reading fills the queue and is disconnected instead of costing memory.
+/// </summary>
+public sealed class PeerConnection : IAsyncDisposable
+{
+    private const int WriteBufferSize = 4 * Bolt8Constants.MaxPacketLength;
+
+    private readonly Socket _socket;
+    private readonly Stream _stream;
+    private readonly PipeReader _reader;
+    private readonly NoiseEncryptor _encryptor;
+    private readonly Bolt8FrameReader _frames;
+    private readonly Channel<byte[]> _sendQueue;
+    private readonly CancellationTokenSource _closing = new();
+    private readonly TaskCompletionSource<string> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _readLoop = Task.CompletedTask;
+    private Task _writeLoop = Task.CompletedTask;
+    private long _bytesReceived;
+    private long _bytesSent;
+
+    internal PeerConnection(
+        Socket socket, Stream stream, PipeReader reader, NoiseTransport transport, NodeId nodeId, PeerDirection direction,
+        PeerEndpoint remoteEndpoint, byte[] features, DateTimeOffset connectedAt)
+    {
+        _socket = socket;
+        _stream = stream;
+        _reader = reader;
+        _encryptor = transport.Sender;
+        _frames = new Bolt8FrameReader(transport.Receiver);
+        _sendQueue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(Tuning.SendQueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        NodeId = nodeId;
+        Direction = direction;
+        RemoteEndpoint = remoteEndpoint;
+        Features = features;
+        ConnectedAt = connectedAt;
+    }
+
+    /// <summary>The authenticated remote node id.</summary>
+    public NodeId NodeId { get; }
+
+    /// <summary>Who opened the connection.</summary>
+    public PeerDirection Direction { get; }
+
+    /// <summary>The remote socket address (an ephemeral port for inbound connections).</summary>
+    public PeerEndpoint RemoteEndpoint { get; }
+
+    /// <summary>The peer's <c>init</c> features with <c>globalfeatures</c> OR-ed in (big-endian bytes).</summary>
+    public byte[] Features { get; }
+
+    /// <summary>When the <c>init</c> exchange completed.</summary>
+    public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>Encrypted bytes received after the handshake.</summary>
+    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+
+    /// <summary>Encrypted bytes sent after the handshake.</summary>
+    public long BytesSent => Interlocked.Read(ref _bytesSent);
+
+    /// <summary>Completes with the reason once the connection is closed.</summary>
+    public Task<string> Closed => _closed.Task;
+
+    /// <summary>True once closing has begun.</summary>
+    public bool IsClosing => _closing.IsCancellationRequested;
+
+    /// <summary>Starts the loops. <paramref name="onMessage"/> runs on the read loop, one message at a time.</summary>
+    public void Start(MessageHandler onMessage)
+    {
+        _readLoop = Task.Run(() => ReadLoopAsync(onMessage));
+        _writeLoop = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Handles one decrypted message (type and payload), synchronously.</summary>
+    public delegate void MessageHandler(PeerConnection connection, ReadOnlySpan<byte> message);
+
+    /// <summary>
+    /// Queues a plaintext message. Returns false (and closes the connection) when the peer has stopped reading and
+    /// the queue is full, or when the connection is already closing.
+    /// </summary>
+    public bool TrySend(byte[] message)
+    {
+        if (message.Length > Bolt8Constants.MaxMessageLength)
+        {
+            throw new ArgumentException("message longer than 65535 bytes", nameof(message));
+        }
+
+        if (_sendQueue.Writer.TryWrite(message))
+        {
+            return true;
+        }
+
+        if (!IsClosing)
+        {
+            Close("send queue full: peer is not reading");
+        }
+
+        return false;
+    }
+
+    /// <summary>Queues a message, waiting for room (for bulk senders that want backpressure instead of a drop).</summary>
+    public ValueTask SendAsync(byte[] message, CancellationToken cancellationToken = default) =>
+        _sendQueue.Writer.WriteAsync(message, cancellationToken);
+
+    /// <summary>Begins closing with <paramref name="reason"/>; the first reason given wins.</summary>
+    public void Close(string reason)
+    {
+        if (_closed.TrySetResult(reason))
+        {
+            _sendQueue.Writer.TryComplete();
+            _closing.Cancel();
+            try
+            {
+                _socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (SocketException)
+            {
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Sends whatever is queued (up to a deadline), then closes.</summary>
+    public async Task FlushAndCloseAsync(string reason, TimeSpan deadline)
+    {
+        _sendQueue.Writer.TryComplete();
+        await Task.WhenAny(_writeLoop, Task.Delay(deadline)).ConfigureAwait(false);
+        Close(reason);
+    }
+
+    private async Task ReadLoopAsync(MessageHandler onMessage)
+    {
+        var message = ArrayPool<byte>.Shared.Rent(Bolt8Constants.MaxMessageLength);
+        try
+        {
+            while (true)
+            {
+                var result = await _reader.ReadAsync(_closing.Token).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                var consumed = buffer.Start;
+                var examined = buffer.Start;
+                try
+                {
+                    while (true)
+                    {
+                        var status = _frames.TryReadMessage(buffer, message, out var length, out consumed, out examined, out var error);
+                        if (status == OperationStatus.Done)
+                        {
+                            Interlocked.Add(ref _bytesReceived, buffer.Slice(0, consumed).Length);
+                            buffer = buffer.Slice(consumed);
+                            onMessage(this, message.AsSpan(0, length));
+                            if (IsClosing)
+                            {
+                                return;
+                            }
+
+                            continue;
+                        }
+
+                        if (status == OperationStatus.InvalidData)
+                        {
+                            Close($"bad frame: {error}");
+                            return;
+                        }
+
+                        Interlocked.Add(ref _bytesReceived, buffer.Slice(0, consumed).Length);
+                        break;
+                    }
+
+                    if (result.IsCompleted)
+                    {
+                        Close("peer closed connection");
+                        return;
+                    }
+                }
+                finally
+                {
+                    _reader.AdvanceTo(consumed, examined);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        {
+            Close(SocketErrors.Describe(e));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(message);
+            Close("closed");
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(WriteBufferSize);
+        var reader = _sendQueue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(_closing.Token).ConfigureAwait(false))
+            {
+                var used = 0;
+                while (used + Bolt8Constants.MaxPacketLength <= buffer.Length && reader.TryRead(out var message))
+                {
+                    used += _encryptor.Encrypt(message, buffer.AsSpan(used));
+                }
+
+                await _stream.WriteAsync(buffer.AsMemory(0, used), _closing.Token).ConfigureAwait(false);
+                Interlocked.Add(ref _bytesSent, used);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        {
+            Close(SocketErrors.Describe(e));
+        }
+        catch (ChannelClosedException)
+        {
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        Close("closed");
+        try
+        {
+            await Task.WhenAll(_readLoop, _writeLoop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await _reader.CompleteAsync().ConfigureAwait(false);
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        _socket.Dispose();
+        _closing.Dispose();
+    }
+}

@@ -1,0 +1,434 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Peerd.Lightning.Logging;
+using Peerd.Lightning.Node;
+using Peerd.Lightning.Transport;
+
+namespace Peerd.Lightning.Peers;
+
+/// <summary>
+/// The single owner of peer state: connected peers by node id, outbound attempts in flight, inbound handshakes,
+/// and the liveness timer. Connections report their closing here; nothing else removes a peer.
+/// </summary>
+public sealed class PeerManager : IAsyncDisposable
+{
+    private readonly LocalNode _local;
+    private readonly IPeerDialer _dialer;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly PeerManagerOptions _options;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<NodeId, Peer> _peers = [];
+    private readonly Dictionary<NodeId, ConnectAttempt> _attempts = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ITimer _pingTimer;
+    private int _pendingHandshakes;
+
+    /// <summary>Creates the manager and starts its liveness timer.</summary>
+    public PeerManager(LocalNode local, IPeerDialer dialer, TimeProvider time, ILogger logger, PeerManagerOptions? options = null)
+    {
+        _local = local;
+        _dialer = dialer;
+        _time = time;
+        _logger = logger;
+        _options = options ?? new PeerManagerOptions();
+        _pingTimer = time.CreateTimer(_ => OnPingTick(), null, _options.PingTick, _options.PingTick);
+    }
+
+    /// <summary>Raised (on a pool thread) when a peer completes <c>init</c>.</summary>
+    public event Action<PeerConnection>? PeerConnected;
+
+    /// <summary>Raised when a message other than ping/pong/warning/error arrives (gossip, custom); runs on the read loop.</summary>
+    public event PeerConnection.MessageHandler? MessageReceived;
+
+    /// <summary>Our node.</summary>
+    public LocalNode Local => _local;
+
+    /// <summary>Handshakes in flight now.</summary>
+    public int PendingHandshakes => Volatile.Read(ref _pendingHandshakes);
+
+    /// <summary>A snapshot of the connected peers.</summary>
+    public IReadOnlyList<PeerConnection> Peers
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _peers.Values.Select(p => p.Connection)];
+            }
+        }
+    }
+
+    /// <summary>A snapshot of the outbound attempts in flight.</summary>
+    public IReadOnlyList<ConnectAttempt> Attempts
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _attempts.Values];
+            }
+        }
+    }
+
+    /// <summary>The connected peer with <paramref name="id"/>, if any.</summary>
+    public bool TryGetPeer(NodeId id, out PeerConnection connection)
+    {
+        lock (_lock)
+        {
+            if (_peers.TryGetValue(id, out var peer))
+            {
+                connection = peer.Connection;
+                return true;
+            }
+        }
+
+        connection = null!;
+        return false;
+    }
+
+    /// <summary>The last ping round trip to a peer, if measured.</summary>
+    public TimeSpan? RoundTrip(NodeId id)
+    {
+        lock (_lock)
+        {
+            return _peers.TryGetValue(id, out var peer) ? peer.Ping.LastRoundTrip : null;
+        }
+    }
+
+    /// <summary>
+    /// Connects to <paramref name="id"/> through <paramref name="addresses"/>, tried in order. Returns at once when
+    /// already connected; joins an attempt in flight (adding the addresses). Completes after <c>init</c>.
+    /// </summary>
+    public Task<ConnectOutcome> ConnectAsync(NodeId id, IReadOnlyList<PeerEndpoint> addresses)
+    {
+        ConnectAttempt attempt;
+        lock (_lock)
+        {
+            if (_peers.TryGetValue(id, out var peer))
+            {
+                return Task.FromResult(ConnectOutcome.Success(peer.Connection));
+            }
+
+            if (_attempts.TryGetValue(id, out var running))
+            {
+                running.AddAddresses(addresses);
+                return running.Outcome;
+            }
+
+            attempt = new ConnectAttempt(id, _time.GetUtcNow());
+            attempt.AddAddresses(addresses);
+            _attempts[id] = attempt;
+        }
+
+        _ = Task.Run(() => RunAttemptAsync(attempt));
+        return attempt.Outcome;
+    }
+
+    /// <summary>Disconnects a peer, or cancels an attempt in flight (its callers get 402). False if neither exists.</summary>
+    public async Task<bool> DisconnectAsync(NodeId id)
+    {
+        PeerConnection? connection = null;
+        ConnectAttempt? attempt;
+        lock (_lock)
+        {
+            if (_peers.TryGetValue(id, out var peer))
+            {
+                connection = peer.Connection;
+            }
+
+            _attempts.TryGetValue(id, out attempt);
+        }
+
+        if (attempt is not null)
+        {
+            attempt.Complete(ConnectOutcome.Failure(ConnectErrorCodes.DisconnectedDuring, "disconnected during connection"));
+            await attempt.Cancellation.CancelAsync().ConfigureAwait(false);
+        }
+
+        if (connection is not null)
+        {
+            connection.Close("disconnected by request");
+            await connection.Closed.ConfigureAwait(false);
+            await WaitRemovedAsync(id, connection).ConfigureAwait(false);
+        }
+
+        return connection is not null || attempt is not null;
+    }
+
+    /// <summary>Takes ownership of an accepted socket and runs the responder side.</summary>
+    public async Task AcceptAsync(Socket socket)
+    {
+        var remote = socket.RemoteEndPoint is { } ep ? PeerEndpoint.FromEndPoint(ep) : PeerEndpoint.LocalSocket("");
+        if (Interlocked.Increment(ref _pendingHandshakes) > Tuning.MaxPendingHandshakes || PeerCount >= Tuning.MaxPeers)
+        {
+            Interlocked.Decrement(ref _pendingHandshakes);
+            Log.Shed(_logger, remote.ToString(), "too many pending handshakes or peers");
+            socket.Dispose();
+            return;
+        }
+
+        try
+        {
+            Log.Accepted(_logger, remote.ToString());
+            var connection = await ConnectionEstablisher.InboundAsync(socket, remote, _local, _time, _stopping.Token).ConfigureAwait(false);
+            Register(connection);
+        }
+        catch (ConnectFailedException e)
+        {
+            Log.InboundFailed(_logger, remote.ToString(), e.Stage, e.Reason);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            Log.ConnectionFault(_logger, e, remote.ToString());
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pendingHandshakes);
+        }
+    }
+
+    private int PeerCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _peers.Count;
+            }
+        }
+    }
+
+    private async Task RunAttemptAsync(ConnectAttempt attempt)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(attempt.Cancellation.Token, _stopping.Token);
+        var token = linked.Token;
+        try
+        {
+            for (var i = 0; attempt.TryGetAddress(i, out var address) && !attempt.Outcome.IsCompleted; i++)
+            {
+                attempt.SetStage(address, ConnectStage.Establishment);
+                Log.Dialing(_logger, attempt.NodeId.ToString(), address.ToString());
+                Interlocked.Increment(ref _pendingHandshakes);
+                try
+                {
+                    var dialed = await _dialer.DialAsync(address, _local.ConnectTimeout, token).ConfigureAwait(false);
+                    if (dialed.Expanded is { Count: > 0 } expanded)
+                    {
+                        // A name resolved to several addresses: they go to the end of the list, as in Core Lightning.
+                        attempt.AddAddresses(expanded);
+                        continue;
+                    }
+
+                    attempt.SetStage(address, ConnectStage.Handshake);
+                    var connection = await ConnectionEstablisher.OutboundAsync(dialed.Socket!, dialed.Remote ?? address, attempt.NodeId, _local, _time, token).ConfigureAwait(false);
+                    var kept = Register(connection);
+                    attempt.Complete(ConnectOutcome.Success(kept));
+                    return;
+                }
+                catch (ConnectFailedException e)
+                {
+                    var failure = new ConnectFailure(address.ToString(), e.Stage, e.Reason);
+                    attempt.AddFailure(failure);
+                    Log.DialFailed(_logger, attempt.NodeId.ToString(), address.ToString(), failure.ToString());
+                }
+                catch (DialRefusedException e)
+                {
+                    attempt.AddFailure(new ConnectFailure(address.ToString(), null, e.Message));
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _pendingHandshakes);
+                }
+            }
+
+            attempt.Complete(attempt.Failures.Count == 0
+                ? ConnectOutcome.Failure(ConnectErrorCodes.NoKnownAddress, "Unable to connect, no address known for peer")
+                : ConnectOutcome.Failure(ConnectErrorCodes.AllAddressesFailed, attempt.AllFailedMessage()));
+        }
+        catch (OperationCanceledException)
+        {
+            attempt.Complete(ConnectOutcome.Failure(ConnectErrorCodes.DisconnectedDuring, "disconnected during connection"));
+        }
+        catch (Exception e)
+        {
+            Log.ConnectionFault(_logger, e, attempt.CurrentAddress?.ToString() ?? "?");
+            attempt.Complete(ConnectOutcome.Failure(ConnectErrorCodes.AllAddressesFailed, $"All addresses failed: internal error: {e.Message}. "));
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                if (_attempts.TryGetValue(attempt.NodeId, out var current) && current == attempt)
+                {
+                    _attempts.Remove(attempt.NodeId);
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds an initialised connection; returns the connection that is kept for that node id.</summary>
+    private PeerConnection Register(PeerConnection connection)
+    {
+        PeerConnection? loser = null;
+        Peer peer;
+        ConnectAttempt? attempt;
+        lock (_lock)
+        {
+            _attempts.TryGetValue(connection.NodeId, out attempt);
+            if (_peers.TryGetValue(connection.NodeId, out var existing) && !existing.Connection.IsClosing)
+            {
+                var age = _time.GetUtcNow() - existing.Connection.ConnectedAt;
+                if (age < _options.CrossedConnectWindow && Survives(existing.Connection, connection))
+                {
+                    loser = connection;
+                }
+                else
+                {
+                    loser = existing.Connection;
+                }
+            }
+
+            if (loser == connection)
+            {
+                peer = _peers[connection.NodeId];
+            }
+            else
+            {
+                peer = new Peer(connection, new PingState(_time.GetTimestamp()));
+                _peers[connection.NodeId] = peer;
+            }
+        }
+
+        if (loser is not null)
+        {
+            loser.Close(loser == connection ? "crossed connection: keeping the other one" : "replaced by a new connection");
+        }
+
+        if (loser != connection)
+        {
+            connection.Start(OnMessage);
+            _ = WatchAsync(peer);
+            Log.PeerConnected(_logger, connection.NodeId.ToString(), connection.Direction == PeerDirection.In ? "in" : "out", connection.RemoteEndpoint.ToString());
+            PeerConnected?.Invoke(connection);
+        }
+        else
+        {
+            _ = connection.DisposeAsync().AsTask();
+        }
+
+        // An inbound connection from a node we are dialling completes that attempt (Core Lightning: "crossed over"),
+        // and the dial still in flight is abandoned.
+        if (attempt is not null && attempt.Complete(ConnectOutcome.Success(peer.Connection)) && connection.Direction == PeerDirection.In)
+        {
+            attempt.Cancellation.Cancel();
+        }
+        return peer.Connection;
+    }
+
+    /// <summary>Of two live connections to one node, the one opened by the node with the greater id survives.</summary>
+    private bool Survives(PeerConnection existing, PeerConnection challenger)
+    {
+        var weAreGreater = string.CompareOrdinal(_local.Id.ToString(), existing.NodeId.ToString()) > 0;
+        var preferred = weAreGreater ? PeerDirection.Out : PeerDirection.In;
+        return existing.Direction == preferred || challenger.Direction != preferred;
+    }
+
+    private async Task WatchAsync(Peer peer)
+    {
+        var reason = await peer.Connection.Closed.ConfigureAwait(false);
+        lock (_lock)
+        {
+            if (_peers.TryGetValue(peer.Connection.NodeId, out var current) && current == peer)
+            {
+                _peers.Remove(peer.Connection.NodeId);
+            }
+        }
+
+        Log.PeerDisconnected(_logger, peer.Connection.NodeId.ToString(), reason);
+        await peer.Connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task WaitRemovedAsync(NodeId id, PeerConnection connection)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            lock (_lock)
+            {
+                if (!_peers.TryGetValue(id, out var current) || current.Connection != connection)
+                {
+                    return;
+                }
+            }
+
+            await Task.Yield();
+        }
+    }
+
+    private void OnMessage(PeerConnection connection, ReadOnlySpan<byte> message)
+    {
+        Peer? peer;
+        lock (_lock)
+        {
+            _peers.TryGetValue(connection.NodeId, out peer);
+        }
+
+        if (peer is null || peer.Connection != connection)
+        {
+            return;
+        }
+
+        PeerSession.Handle(peer, message, _time, _logger, MessageReceived);
+    }
+
+    private void OnPingTick()
+    {
+        Peer[] peers;
+        lock (_lock)
+        {
+            peers = [.. _peers.Values];
+        }
+
+        var now = _time.GetTimestamp();
+        foreach (var peer in peers)
+        {
+            switch (peer.Ping.Tick(now, _options.PingIdle, _options.PongTimeout, _time))
+            {
+                case PingAction.SendPing:
+                    Log.PingSent(_logger, peer.Connection.NodeId.ToString());
+                    peer.Ping.OnPingSent(now, PeerSession.PingPongBytes);
+                    peer.Connection.TrySend(PeerSession.NewPing());
+                    break;
+                case PingAction.Disconnect:
+                    peer.Connection.Close("Last ping unreturned: hanging up");
+                    break;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _pingTimer.DisposeAsync().ConfigureAwait(false);
+        PeerConnection[] connections;
+        lock (_lock)
+        {
+            connections = [.. _peers.Values.Select(p => p.Connection)];
+        }
+
+        foreach (var connection in connections)
+        {
+            connection.Close("shutting down");
+        }
+
+        await Task.WhenAll(connections.Select(c => c.Closed)).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+}
+
+/// <summary>A connected peer: its connection and liveness state.</summary>
+internal sealed record Peer(PeerConnection Connection, PingState Ping);
