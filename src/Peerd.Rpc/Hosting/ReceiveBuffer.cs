@@ -25,7 +25,7 @@ internal sealed class ReceiveBuffer : IDisposable
     /// <summary>Drops bytes up to <paramref name="position"/>, a position within <see cref="Data"/>.</summary>
     public void Consume(SequencePosition position)
     {
-        _start += (int)Data.GetOffset(position);
+        _start += (int)Data.Slice(0, position).Length; // GetOffset would count from the array's start
         if (_start == _end)
         {
             _start = _end = 0;

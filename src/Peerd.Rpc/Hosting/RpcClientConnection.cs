@@ -35,7 +35,11 @@ internal sealed class RpcClientConnection
     }
 
     /// <summary>Closes the socket at once (server shutdown); the loops end on their own.</summary>
-    public void Abort() => _socket.Dispose();
+    public void Abort()
+    {
+        Shutdown(); // an orderly end of stream for the client rather than a reset
+        _socket.Dispose();
+    }
 
     public async Task RunAsync()
     {
@@ -198,7 +202,7 @@ internal sealed class RpcClientConnection
         {
             _socket.Shutdown(SocketShutdown.Both);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             // Already gone.
         }
