@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace Peerd.Rpc.Dispatch;
+
+/// <summary>
+/// One request on its way to a method: the method, the id to echo and the bound parameters. It owns the parsed
+/// request document, so the <see cref="System.Text.Json.JsonElement"/>s in <see cref="Parameters"/> are valid only
+/// until the dispatcher disposes the call after the method completes (use <c>Clone()</c> to keep one longer).
+/// </summary>
+public sealed class RpcCall : IDisposable
+{
+    private readonly JsonDocument _document;
+
+    internal RpcCall(JsonDocument document, IRpcMethod method, string idJson, RpcParameters parameters)
+    {
+        _document = document;
+        Method = method;
+        IdJson = idJson;
+        Parameters = parameters;
+    }
+
+    /// <summary>The method being called.</summary>
+    public IRpcMethod Method { get; }
+
+    /// <summary>The request id as raw JSON (e.g. <c>"cli:connect#1234"</c> with quotes, or <c>7</c>), for logs.</summary>
+    public string IdJson { get; }
+
+    /// <summary>The bound parameters.</summary>
+    public RpcParameters Parameters { get; }
+
+    /// <summary>Releases the request document.</summary>
+    public void Dispose() => _document.Dispose();
+}

@@ -1,0 +1,175 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Peerd.Rpc.Protocol;
+
+namespace Peerd.Rpc.Dispatch;
+
+/// <summary>
+/// The method table and the request pipeline of the Core Lightning dialect: parse → validate the envelope → find the
+/// method → check <c>params</c> → bind → check parameters → run → write the response. Transport-free: the Unix
+/// socket server, tests and benchmarks all drive it with request bytes.
+/// </summary>
+/// <remarks>Thread-safe: methods may be registered at any time; calls run concurrently.</remarks>
+public sealed class RpcDispatcher
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    private readonly Action<string, Exception>? _onMethodException;
+    private readonly Lock _registrationLock = new();
+    private volatile Dictionary<string, IRpcMethod> _methods = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an empty dispatcher.</summary>
+    /// <param name="onMethodException">Told about every exception a method throws (method name, exception), for logs.</param>
+    public RpcDispatcher(Action<string, Exception>? onMethodException = null)
+    {
+        _onMethodException = onMethodException;
+    }
+
+    /// <summary>The registered methods, in no particular order.</summary>
+    public IReadOnlyCollection<IRpcMethod> Methods => _methods.Values;
+
+    /// <summary>Adds a method. Throws if the name is taken or the parameter list is malformed.</summary>
+    public void Register(IRpcMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ValidateParameterList(method);
+        lock (_registrationLock)
+        {
+            if (_methods.ContainsKey(method.Name))
+            {
+                throw new ArgumentException($"A method named '{method.Name}' is already registered", nameof(method));
+            }
+
+            _methods = new Dictionary<string, IRpcMethod>(_methods, StringComparer.Ordinal) { [method.Name] = method };
+        }
+    }
+
+    /// <summary>Adds a method made of a delegate (see <see cref="RpcMethod"/>).</summary>
+    public void Register(
+        string name,
+        IReadOnlyList<RpcParameter> parameters,
+        RpcHandler handler,
+        RpcParameterChecking parameterChecking = RpcParameterChecking.ByDispatcher) =>
+        Register(new RpcMethod(name, parameters, handler, parameterChecking));
+
+    /// <summary>Finds a method by name.</summary>
+    public bool TryGetMethod(string name, out IRpcMethod method) => _methods.TryGetValue(name, out method!);
+
+    /// <summary>
+    /// Parses and validates one complete request synchronously (the bytes may be reused as soon as this returns).
+    /// </summary>
+    public RpcPrepared Prepare(in ReadOnlySequence<byte> request)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(request, DocumentOptions);
+        }
+        catch (JsonException)
+        {
+            // The stream splitter accepted these bytes, so this is rare (e.g. invalid UTF-8 inside a string).
+            var error = JsonRpcErrors.Unparseable(Encoding.UTF8.GetString(request));
+            return Immediate(JsonRpcEnvelopeParser.NullId, error, close: true);
+        }
+
+        var keep = false;
+        try
+        {
+            var raw = request;
+            if (!JsonRpcEnvelopeParser.TryParse(document.RootElement, () => Encoding.UTF8.GetString(raw), out var envelope, out var rejection))
+            {
+                return Immediate(rejection!.IdJson, rejection.Error, rejection.CloseConnection);
+            }
+
+            if (!_methods.TryGetValue(envelope.Method, out var method))
+            {
+                return Immediate(envelope.IdJson, JsonRpcErrors.UnknownCommand(envelope.Method), close: false);
+            }
+
+            if (envelope.Params.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object))
+            {
+                return Immediate(envelope.IdJson, JsonRpcErrors.ParamsNotArrayOrObject, close: false);
+            }
+
+            var parameters = RpcParameterBinder.Bind(method.Parameters, envelope.Params);
+            keep = true;
+            return new RpcPrepared(new RpcCall(document, method, envelope.IdJson, parameters), null, false);
+        }
+        finally
+        {
+            if (!keep)
+            {
+                document.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs a prepared call and returns its complete response (terminator included). Never throws for a method's
+    /// failure: exceptions become -1 errors. Disposes <paramref name="call"/>.
+    /// </summary>
+    public async ValueTask<byte[]> InvokeAsync(RpcCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        using (call)
+        {
+            var name = call.Method.Name;
+            RpcResult result;
+            try
+            {
+                var parameterError = call.Method.ParameterChecking == RpcParameterChecking.ByDispatcher
+                    ? call.Parameters.CheckInOrder()
+                    : null;
+                result = parameterError ?? await call.Method.InvokeAsync(call, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                result = RpcError.ServerError($"{name}: cancelled, the server is stopping");
+            }
+            catch (Exception e)
+            {
+                _onMethodException?.Invoke(name, e);
+                result = RpcError.ServerError($"Internal error in {name}: {e.Message}");
+            }
+
+            return JsonRpcResponseWriter.Write(call.IdJson, result, name);
+        }
+    }
+
+    /// <summary>
+    /// Prepares and runs one request given as bytes, returning the response bytes (for tests, benchmarks and
+    /// transports without pipelining).
+    /// </summary>
+    public async ValueTask<byte[]> HandleAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken = default)
+    {
+        var prepared = Prepare(new ReadOnlySequence<byte>(request));
+        return prepared.Call is { } call
+            ? await InvokeAsync(call, cancellationToken).ConfigureAwait(false)
+            : prepared.ImmediateResponse!;
+    }
+
+    private static RpcPrepared Immediate(string idJson, RpcError error, bool close) =>
+        new(null, JsonRpcResponseWriter.WriteError(idJson, error), close);
+
+    private static void ValidateParameterList(IRpcMethod method)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method.Name);
+        var seenOptional = false;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.IsRequired && seenOptional)
+            {
+                throw new ArgumentException($"{method.Name}: required parameter '{parameter.Name}' follows an optional one");
+            }
+
+            if (!names.Add(parameter.Name))
+            {
+                throw new ArgumentException($"{method.Name}: parameter '{parameter.Name}' is listed twice");
+            }
+
+            seenOptional |= !parameter.IsRequired;
+        }
+    }
+}

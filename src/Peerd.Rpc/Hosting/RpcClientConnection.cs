@@ -1,0 +1,210 @@
+using System.Net.Sockets;
+using System.Text;
+using Peerd.Rpc.Dispatch;
+using Peerd.Rpc.Framing;
+using Peerd.Rpc.Protocol;
+
+namespace Peerd.Rpc.Hosting;
+
+/// <summary>
+/// One admin client: a read loop that splits pipelined requests and starts each as soon as it is complete, and
+/// responses written whole, one at a time, in the order they complete (Core Lightning's
+/// <c>test_multiplexed_rpc</c>: a slow command does not hold up later ones; clients match responses by id).
+/// </summary>
+/// <remarks>
+/// The client going away (EOF, reset) only stops the reading: requests already started still run to completion
+/// (a <c>connect</c> is not abandoned halfway), their responses are dropped, and then the socket is closed.
+/// </remarks>
+internal sealed class RpcClientConnection
+{
+    private readonly Socket _socket;
+    private readonly RpcDispatcher _dispatcher;
+    private readonly UnixSocketRpcServerOptions _options;
+    private readonly CancellationToken _stopping;
+    private readonly SemaphoreSlim _inFlight;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private volatile bool _writeBroken;
+
+    public RpcClientConnection(Socket socket, RpcDispatcher dispatcher, UnixSocketRpcServerOptions options, CancellationToken stopping)
+    {
+        _socket = socket;
+        _dispatcher = dispatcher;
+        _options = options;
+        _stopping = stopping;
+        _inFlight = new SemaphoreSlim(options.MaxInFlightPerClient, options.MaxInFlightPerClient);
+    }
+
+    /// <summary>Closes the socket at once (server shutdown); the loops end on their own.</summary>
+    public void Abort()
+    {
+        Shutdown(); // an orderly end of stream for the client rather than a reset
+        _socket.Dispose();
+    }
+
+    public async Task RunAsync()
+    {
+        try
+        {
+            await ReadLoopAsync().ConfigureAwait(false);
+            await DrainAsync().ConfigureAwait(false);
+            Shutdown();
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && _stopping.IsCancellationRequested)
+        {
+            // Server shutdown: the socket was closed under us.
+        }
+        catch (Exception e)
+        {
+            _options.OnConnectionError?.Invoke(e);
+        }
+        finally
+        {
+            _socket.Dispose();
+        }
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        var reader = new JsonRpcStreamReader(_options.MaxRequestBytes);
+        using var buffer = new ReceiveBuffer(RpcLimits.ReceiveChunkBytes, _options.MaxRequestBytes + RpcLimits.ReceiveChunkBytes);
+        while (true)
+        {
+            if (!await ProcessBufferedAsync(reader, buffer).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            int received;
+            try
+            {
+                received = await _socket.ReceiveAsync(buffer.GetMemory(RpcLimits.ReceiveChunkBytes), SocketFlags.None, _stopping)
+                    .ConfigureAwait(false);
+            }
+            catch (SocketException)
+            {
+                return; // reset by the client: treat like EOF
+            }
+
+            if (received == 0)
+            {
+                return;
+            }
+
+            buffer.Advance(received);
+        }
+    }
+
+    /// <summary>Handles every complete request in the buffer; false when the connection must stop reading.</summary>
+    private async ValueTask<bool> ProcessBufferedAsync(JsonRpcStreamReader reader, ReceiveBuffer buffer)
+    {
+        while (true)
+        {
+            var data = buffer.Data;
+            var status = reader.TryRead(data, out var value, out var consumed, out _);
+            switch (status)
+            {
+                case JsonRpcReadStatus.NeedMoreData:
+                    buffer.Consume(consumed);
+                    return true;
+
+                case JsonRpcReadStatus.Malformed:
+                    await SendAsync(JsonRpcResponseWriter.WriteError(
+                        JsonRpcEnvelopeParser.NullId, JsonRpcErrors.Unparseable(Encoding.UTF8.GetString(data)))).ConfigureAwait(false);
+                    return false;
+
+                case JsonRpcReadStatus.TooLarge:
+                    await SendAsync(JsonRpcResponseWriter.WriteError(
+                        JsonRpcEnvelopeParser.NullId, JsonRpcErrors.TooLarge(_options.MaxRequestBytes))).ConfigureAwait(false);
+                    return false;
+            }
+
+            var prepared = _dispatcher.Prepare(value);
+            buffer.Consume(consumed);
+            if (prepared.Call is { } call)
+            {
+                try
+                {
+                    await _inFlight.WaitAsync(_stopping).ConfigureAwait(false);
+                }
+                catch
+                {
+                    call.Dispose();
+                    throw;
+                }
+
+                _ = Task.Run(() => RunCallAsync(call));
+                continue;
+            }
+
+            await SendAsync(prepared.ImmediateResponse!).ConfigureAwait(false);
+            if (prepared.CloseConnection)
+            {
+                return false;
+            }
+        }
+    }
+
+    private async Task RunCallAsync(RpcCall call)
+    {
+        try
+        {
+            var response = await _dispatcher.InvokeAsync(call, _stopping).ConfigureAwait(false);
+            await SendAsync(response).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!_stopping.IsCancellationRequested)
+        {
+            _options.OnConnectionError?.Invoke(e);
+        }
+        catch
+        {
+            // Shutting down: nothing to report.
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
+    }
+
+    /// <summary>Writes one whole response; later responses wait. A dead client makes this a no-op.</summary>
+    private async ValueTask SendAsync(ReadOnlyMemory<byte> response)
+    {
+        await _writeLock.WaitAsync(_stopping).ConfigureAwait(false);
+        try
+        {
+            while (!_writeBroken && !response.IsEmpty)
+            {
+                var sent = await _socket.SendAsync(response, SocketFlags.None, _stopping).ConfigureAwait(false);
+                response = response[sent..];
+            }
+        }
+        catch (SocketException)
+        {
+            _writeBroken = true; // the client went away; its remaining responses are dropped
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Waits until every started request has completed and its response was written (or dropped).</summary>
+    private async Task DrainAsync()
+    {
+        for (var i = 0; i < _options.MaxInFlightPerClient; i++)
+        {
+            await _inFlight.WaitAsync(_stopping).ConfigureAwait(false);
+        }
+    }
+
+    private void Shutdown()
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Already gone.
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Peerd.Rpc.Protocol;
+
+/// <summary>
+/// Writes responses exactly as Core Lightning does (<c>json_start</c>, <c>json_stream_double_cr</c>): compact, keys
+/// in the order <c>jsonrpc</c>, <c>id</c>, <c>result</c>|<c>error</c>, the id copied verbatim, then exactly
+/// <c>"\n\n"</c>. Clients such as pyln-client split the stream on that blank line, so a response never contains one.
+/// </summary>
+public static class JsonRpcResponseWriter
+{
+    /// <summary>The terminator after every response.</summary>
+    public static ReadOnlySpan<byte> Terminator => "\n\n"u8;
+
+    /// <summary>
+    /// Writer settings: compact, and strings escaped only where JSON requires it (quote, backslash, controls), as
+    /// Core Lightning's <c>json_escape</c> does; the default encoder would turn <c>'</c> into <c>\u0027</c>.
+    /// </summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    /// <summary>
+    /// Writes a whole response for <paramref name="result"/>. If writing the result value throws, or it would put a
+    /// blank line in the stream, nothing of it is kept and a -1 error response is written instead.
+    /// </summary>
+    /// <returns>The bytes of the response, terminator included.</returns>
+    public static byte[] Write(string idJson, in RpcResult result, string method)
+    {
+        ArgumentNullException.ThrowIfNull(idJson);
+        if (result.Error is { } error)
+        {
+            return WriteError(idJson, error);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                WriteHead(writer, idJson);
+                writer.WritePropertyName("result"u8);
+                result.WriteResultValue(writer);
+                writer.WriteEndObject();
+            }
+        }
+        catch (Exception e)
+        {
+            return WriteError(idJson, RpcError.ServerError($"Internal error in {method}: result could not be written: {e.Message}"));
+        }
+
+        if (buffer.WrittenSpan.IndexOf(Terminator) >= 0)
+        {
+            return WriteError(idJson, RpcError.ServerError($"Internal error in {method}: result contains a blank line"));
+        }
+
+        buffer.Write(Terminator);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes an error response: <c>{"jsonrpc":"2.0","id":…,"error":{"code":N,"message":"…"}}</c> + <c>\n\n</c>.</summary>
+    public static byte[] WriteError(string idJson, RpcError error)
+    {
+        ArgumentNullException.ThrowIfNull(idJson);
+        ArgumentNullException.ThrowIfNull(error);
+        var buffer = new ArrayBufferWriter<byte>(128 + error.Message.Length);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            WriteHead(writer, idJson);
+            writer.WriteStartObject("error"u8);
+            writer.WriteNumber("code"u8, error.Code);
+            writer.WriteString("message"u8, error.Message);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        buffer.Write(Terminator);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteHead(Utf8JsonWriter writer, string idJson)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("jsonrpc"u8, "2.0"u8);
+        writer.WritePropertyName("id"u8);
+        writer.WriteRawValue(idJson, skipInputValidation: true);
+    }
+}

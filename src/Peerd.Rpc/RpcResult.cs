@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Peerd.Rpc;
+
+/// <summary>
+/// What a method returns: a result (a <see cref="JsonNode"/> or a callback that writes the result value), or an
+/// <see cref="RpcError"/>. Implicit conversions let a handler simply <c>return error;</c> or <c>return node;</c>.
+/// </summary>
+public readonly struct RpcResult
+{
+    private readonly JsonNode? _node;
+    private readonly Action<Utf8JsonWriter>? _writer;
+
+    private RpcResult(JsonNode? node, Action<Utf8JsonWriter>? writer, RpcError? error)
+    {
+        _node = node;
+        _writer = writer;
+        Error = error;
+    }
+
+    /// <summary>The error, or null on success.</summary>
+    public RpcError? Error { get; }
+
+    /// <summary>True when this is an error.</summary>
+    public bool IsError => Error is not null;
+
+    /// <summary>A success whose result is <paramref name="result"/>; null means the empty object <c>{}</c>.</summary>
+    public static RpcResult Success(JsonNode? result) => new(result ?? new JsonObject(), null, null);
+
+    /// <summary>
+    /// A success whose result value is written by <paramref name="writeResult"/>, which must write exactly one JSON
+    /// value (usually an object) with the given writer. Use it on hot paths to avoid building a node tree.
+    /// </summary>
+    public static RpcResult Success(Action<Utf8JsonWriter> writeResult)
+    {
+        ArgumentNullException.ThrowIfNull(writeResult);
+        return new(null, writeResult, null);
+    }
+
+    /// <summary>A failure.</summary>
+    public static RpcResult Failure(RpcError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new(null, null, error);
+    }
+
+    /// <summary>A failure.</summary>
+    public static implicit operator RpcResult(RpcError error) => Failure(error);
+
+    /// <summary>A success with this result node.</summary>
+    public static implicit operator RpcResult(JsonNode result) => Success(result);
+
+    /// <summary>Writes the result value (not the envelope). Throws for an error result.</summary>
+    public void WriteResultValue(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (Error is not null)
+        {
+            throw new InvalidOperationException("An error result has no result value.");
+        }
+
+        if (_writer is not null)
+        {
+            _writer(writer);
+        }
+        else if (_node is not null)
+        {
+            _node.WriteTo(writer);
+        }
+        else
+        {
+            // default(RpcResult): treat as the empty object, like Success(null).
+            writer.WriteStartObject();
+            writer.WriteEndObject();
+        }
+    }
+}
