@@ -1,6 +1,7 @@
 using Peerd.Crypto;
 using Peerd.Lightning.Node;
 using Peerd.Lightning.Protocol.Chains;
+using Peerd.Lightning.Protocol.Features;
 
 namespace Peerd.Lightning.Peers;
 
@@ -8,7 +9,7 @@ namespace Peerd.Lightning.Peers;
 public sealed class LocalNode
 {
     /// <summary>Creates the description.</summary>
-    public LocalNode(IStaticKey key, LightningNetwork network, byte[] initFeatures, TimeSpan handshakeTimeout, TimeSpan connectTimeout)
+    public LocalNode(IStaticKey key, LightningNetwork network, FeatureBits initFeatures, TimeSpan handshakeTimeout, TimeSpan connectTimeout)
     {
         Key = key;
         Id = NodeId.FromBytes(key.PublicKey);
@@ -27,8 +28,8 @@ public sealed class LocalNode
     /// <summary>The chain we are on (sent in <c>init</c>'s <c>networks</c>).</summary>
     public LightningNetwork Network { get; }
 
-    /// <summary>The features we put in <c>init</c> (big-endian bytes).</summary>
-    public byte[] InitFeatures { get; }
+    /// <summary>The features we put in <c>init</c>.</summary>
+    public FeatureBits InitFeatures { get; }
 
     /// <summary>Deadline for the handshake plus <c>init</c>.</summary>
     public TimeSpan HandshakeTimeout { get; }

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using Peerd.Lightning.Node;
+using Peerd.Lightning.Protocol.Features;
 using Peerd.Lightning.Protocol.Framing;
 using Peerd.Lightning.Protocol.Noise;
 using Peerd.Lightning.Transport;
@@ -19,6 +20,7 @@ public sealed class PeerConnection : IAsyncDisposable
     private const int WriteBufferSize = 4 * Bolt8Constants.MaxPacketLength;
 
     private readonly Socket _socket;
+    private readonly NoiseTransport _transport;
     private readonly Stream _stream;
     private readonly PipeReader _reader;
     private readonly NoiseEncryptor _encryptor;
@@ -33,9 +35,10 @@ public sealed class PeerConnection : IAsyncDisposable
 
     internal PeerConnection(
         Socket socket, Stream stream, PipeReader reader, NoiseTransport transport, NodeId nodeId, PeerDirection direction,
-        PeerEndpoint remoteEndpoint, byte[] features, DateTimeOffset connectedAt)
+        PeerEndpoint remoteEndpoint, FeatureBits features, DateTimeOffset connectedAt)
     {
         _socket = socket;
+        _transport = transport;
         _stream = stream;
         _reader = reader;
         _encryptor = transport.Sender;
@@ -61,8 +64,8 @@ public sealed class PeerConnection : IAsyncDisposable
     /// <summary>The remote socket address (an ephemeral port for inbound connections).</summary>
     public PeerEndpoint RemoteEndpoint { get; }
 
-    /// <summary>The peer's <c>init</c> features with <c>globalfeatures</c> OR-ed in (big-endian bytes).</summary>
-    public byte[] Features { get; }
+    /// <summary>The peer's <c>init</c> features with <c>globalfeatures</c> OR-ed in.</summary>
+    public FeatureBits Features { get; }
 
     /// <summary>When the <c>init</c> exchange completed.</summary>
     public DateTimeOffset ConnectedAt { get; }
@@ -259,6 +262,7 @@ public sealed class PeerConnection : IAsyncDisposable
         await _reader.CompleteAsync().ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
         _socket.Dispose();
+        _transport.Dispose();
         _closing.Dispose();
     }
 }

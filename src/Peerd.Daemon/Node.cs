@@ -1,0 +1,124 @@
+using System.Net.Sockets;
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+using Peerd.Daemon.Configuration;
+using Peerd.Daemon.Logging;
+using Peerd.Lightning.Node;
+using Peerd.Lightning.Peers;
+using Peerd.Lightning.Protocol.Features;
+using Peerd.Lightning.Rpc;
+using Peerd.Lightning.Transport;
+using Peerd.Rpc.Dispatch;
+using Peerd.Rpc.Hosting;
+
+namespace Peerd.Daemon;
+
+/// <summary>
+/// A running node: data directory lock, identity, Lightning listeners and peers, the JSON-RPC socket, and (when
+/// enabled) the XRPL node. Disposal stops them in reverse order: RPC first, then listeners, then peers.
+/// </summary>
+public sealed class Node : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> _owned = [];
+    private ILoggerFactory? _loggerFactory;
+    private DataDirectory? _directory;
+
+    private Node()
+    {
+    }
+
+    /// <summary>The version string: <c>peerd-&lt;version&gt;</c>.</summary>
+    public static string Version { get; } = "peerd-" + (typeof(Node).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0");
+
+    /// <summary>Starts everything; on failure logs why, releases what was started and returns null.</summary>
+    public static async Task<Node?> StartAsync(DaemonOptions options, CancellationTokenSource stop)
+    {
+        var node = new Node();
+        var loggerFactory = node._loggerFactory = CreateLoggerFactory(options);
+        var logger = loggerFactory.CreateLogger("peerd");
+        try
+        {
+            node._directory = DataDirectory.Open(options.LightningDir, options.NetworkDir);
+            var key = NodeKeyStore.LoadOrCreate(Path.Combine(options.NetworkDir, NodeKeyStore.FileName));
+            var local = new LocalNode(key, options.Network, OurFeatures.Init, options.HandshakeTimeout, options.ConnectTimeout);
+            var dialer = new PeerDialer(new DialerOptions(options.DisableDns));
+            var peers = new PeerManager(local, dialer, TimeProvider.System, loggerFactory.CreateLogger("lightning"));
+            node._owned.Add(peers);
+
+            var listeners = new List<Listener>();
+            foreach (var endpoint in ListenEndpoints(options))
+            {
+                var listener = Listener.Start(endpoint, peers.AcceptAsync, loggerFactory.CreateLogger("lightning"));
+                listeners.Add(listener);
+                node._owned.Add(listener);
+                logger.LogInformation("Listening on {Address}", listener.Bound.ToString());
+            }
+
+            var info = new NodeInfo(local, options.Alias, options.Color, options.LightningDir, Version, listeners.Select(l => l.Bound).ToList(), options.AnnounceAddresses);
+            var dispatcher = new RpcDispatcher((method, e) => logger.LogError(e, "RPC method {Method} failed", method));
+            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel());
+            var rpc = new UnixSocketRpcServer(options.RpcFile, dispatcher, new UnixSocketRpcServerOptions
+            {
+                OnConnectionError = e => logger.LogWarning(e, "RPC connection failed"),
+            });
+            rpc.Start();
+            node._owned.Add(rpc);
+
+            logger.LogInformation("Server started with public key {NodeId}, alias {Alias} (network {Network})", local.Id.ToString(), options.Alias, options.Network.Name);
+            return node;
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or SocketException or FormatException or UnauthorizedAccessException or DllNotFoundException)
+        {
+            logger.LogCritical("Cannot start: {Reason}", e.Message);
+            await Console.Error.WriteLineAsync($"peerd: {e.Message}").ConfigureAwait(false);
+            await node.DisposeAsync().ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private static IEnumerable<PeerEndpoint> ListenEndpoints(DaemonOptions options)
+    {
+        if (options.BindAddresses.Count == 0)
+        {
+            return BindAddress.Parse($":{options.Network.DefaultPort}", options.Network.DefaultPort)
+                .Where(e => e.Ip!.AddressFamily != AddressFamily.InterNetworkV6 || Socket.OSSupportsIPv6);
+        }
+
+        return options.BindAddresses.SelectMany(a => BindAddress.Parse(a, options.Network.DefaultPort));
+    }
+
+    private static ILoggerFactory CreateLoggerFactory(DaemonOptions options) => LoggerFactory.Create(builder =>
+    {
+        builder.SetMinimumLevel(options.LogLevel);
+        if (options.JsonLogs)
+        {
+            builder.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
+        }
+        else
+        {
+            builder.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            });
+        }
+
+        if (options.LogFile is not null)
+        {
+            builder.AddProvider(new FileLoggerProvider(options.LogFile, options.LogLevel));
+        }
+    });
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _owned.Count - 1; i >= 0; i--)
+        {
+            await _owned[i].DisposeAsync().ConfigureAwait(false);
+        }
+
+        _directory?.Dispose();
+        _loggerFactory?.Dispose();
+    }
+}
