@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Peerd.Crypto;
+using Peerd.Primitives;
 
 namespace Peerd.Lightning.Node;
 
@@ -22,7 +23,7 @@ public static class NodeKeyStore
         }
 
         var key = StaticKey.Generate();
-        WriteAtomically(path, key.PrivateKey);
+        DurableFile.Write(path, key.PrivateKey, overwrite: false);
         return key;
     }
 
@@ -43,50 +44,5 @@ public static class NodeKeyStore
         {
             CryptographicOperations.ZeroMemory(bytes);
         }
-    }
-
-    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> with mode 0600, atomically and durably.</summary>
-    public static void WriteAtomically(string path, ReadOnlySpan<byte> content)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using (var stream = new FileStream(temp, options))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: false);
-            FsyncDirectory(directory);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
-
-    private static void FsyncDirectory(string directory)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        // Makes the rename itself durable: without it a power loss can forget the new directory entry.
-        using var handle = File.OpenHandle(directory, FileMode.Open, FileAccess.Read);
-        RandomAccess.FlushToDisk(handle);
     }
 }

@@ -13,6 +13,7 @@ public sealed class ConnectAttempt
     private readonly List<PeerEndpoint> _addresses = [];
     private readonly List<ConnectFailure> _failures = [];
     private readonly TaskCompletionSource<ConnectOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _waiters;
 
     internal ConnectAttempt(NodeId id, DateTimeOffset started)
     {
@@ -101,6 +102,24 @@ public sealed class ConnectAttempt
     }
 
     internal bool Complete(ConnectOutcome outcome) => _outcome.TrySetResult(outcome);
+
+    /// <summary>A caller starts waiting for the outcome.</summary>
+    internal void Join() => Interlocked.Increment(ref _waiters);
+
+    /// <summary>A caller stops waiting (its own deadline passed); returns how many still wait.</summary>
+    internal int Leave() => Interlocked.Decrement(ref _waiters);
+
+    /// <summary>The message for a caller whose deadline passed: failures so far, then the current address timing out.</summary>
+    internal string TimedOutMessage()
+    {
+        var text = new System.Text.StringBuilder(AllFailedMessage());
+        if (CurrentAddress is { } address)
+        {
+            text.Append(new ConnectFailure(address.ToString(), CurrentStage, "Connection timed out")).Append(". ");
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>The 401 message: <c>All addresses failed: a: s: r. b: s: r. </c> (each entry ends in ". ").</summary>
     internal string AllFailedMessage()

@@ -98,31 +98,63 @@ public sealed class PeerManager : IAsyncDisposable
 
     /// <summary>
     /// Connects to <paramref name="id"/> through <paramref name="addresses"/>, tried in order. Returns at once when
-    /// already connected; joins an attempt in flight (adding the addresses). Completes after <c>init</c>.
+    /// already connected; joins an attempt in flight (adding the addresses). Completes after <c>init</c>. With a
+    /// <paramref name="timeout"/>, this caller stops waiting then (401 naming the stage that was running), and the
+    /// attempt is abandoned if nobody else waits for it.
     /// </summary>
-    public Task<ConnectOutcome> ConnectAsync(NodeId id, IReadOnlyList<PeerEndpoint> addresses)
+    public async Task<ConnectOutcome> ConnectAsync(NodeId id, IReadOnlyList<PeerEndpoint> addresses, TimeSpan? timeout = null)
     {
         ConnectAttempt attempt;
+        var start = false;
         lock (_lock)
         {
             if (_peers.TryGetValue(id, out var peer))
             {
-                return Task.FromResult(ConnectOutcome.Success(peer.Connection));
+                return ConnectOutcome.Success(peer.Connection);
             }
 
             if (_attempts.TryGetValue(id, out var running))
             {
-                running.AddAddresses(addresses);
-                return running.Outcome;
+                attempt = running;
+                attempt.AddAddresses(addresses);
+            }
+            else
+            {
+                attempt = new ConnectAttempt(id, _time.GetUtcNow());
+                attempt.AddAddresses(addresses);
+                _attempts[id] = attempt;
+                start = true;
             }
 
-            attempt = new ConnectAttempt(id, _time.GetUtcNow());
-            attempt.AddAddresses(addresses);
-            _attempts[id] = attempt;
+            attempt.Join();
         }
 
-        _ = Task.Run(() => RunAttemptAsync(attempt));
-        return attempt.Outcome;
+        if (start)
+        {
+            _ = Task.Run(() => RunAttemptAsync(attempt));
+        }
+
+        if (timeout is not { } limit)
+        {
+            return await attempt.Outcome.ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await attempt.Outcome.WaitAsync(limit, _time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            var message = attempt.TimedOutMessage();
+            if (attempt.Leave() == 0)
+            {
+                await attempt.Cancellation.CancelAsync().ConfigureAwait(false);
+            }
+
+            return attempt.Outcome.IsCompletedSuccessfully && attempt.Outcome.Result.Succeeded
+                ? attempt.Outcome.Result
+                : ConnectOutcome.Failure(ConnectErrorCodes.AllAddressesFailed, message);
+        }
     }
 
     /// <summary>Disconnects a peer, or cancels an attempt in flight (its callers get 402). False if neither exists.</summary>

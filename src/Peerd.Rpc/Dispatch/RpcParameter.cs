@@ -13,12 +13,13 @@ public delegate RpcError? RpcParameterCheck(string name, JsonElement value);
 /// <summary>One parameter of a method: its name, whether it is required, and an optional value check.</summary>
 public sealed class RpcParameter
 {
-    private RpcParameter(string name, bool isRequired, RpcParameterCheck? check)
+    private RpcParameter(string name, bool isRequired, RpcParameterCheck? check, bool isNamedOnly = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         Name = name;
         IsRequired = isRequired;
         Check = check;
+        IsNamedOnly = isNamedOnly;
     }
 
     /// <summary>The name used in named (object) params and in usage strings.</summary>
@@ -26,6 +27,12 @@ public sealed class RpcParameter
 
     /// <summary>True for a required parameter (Core Lightning's <c>p_req</c>).</summary>
     public bool IsRequired { get; }
+
+    /// <summary>
+    /// True for an extension parameter that only binds by name: positional requests keep Core Lightning's count
+    /// (<c>too many parameters: got 4, expected 3</c> for <c>connect</c>), named ones may add it.
+    /// </summary>
+    public bool IsNamedOnly { get; }
 
     /// <summary>The value check run by the dispatcher, if any.</summary>
     public RpcParameterCheck? Check { get; }
@@ -35,6 +42,9 @@ public sealed class RpcParameter
 
     /// <summary>An optional parameter (<c>p_opt</c>).</summary>
     public static RpcParameter Optional(string name, RpcParameterCheck? check = null) => new(name, false, check);
+
+    /// <summary>An optional parameter accepted only by name (an extension beyond the reference's positional list).</summary>
+    public static RpcParameter NamedOnly(string name, RpcParameterCheck? check = null) => new(name, false, check, isNamedOnly: true);
 
     /// <inheritdoc />
     public override string ToString() => IsRequired ? Name : $"[{Name}]";

@@ -28,13 +28,19 @@ public static class RpcParameterBinder
 
     private static RpcParameters ByPosition(IReadOnlyList<RpcParameter> spec, JsonElement array)
     {
-        var given = new List<RpcArgument>(Math.Min(array.GetArrayLength(), spec.Count));
+        var positional = 0;
+        while (positional < spec.Count && !spec[positional].IsNamedOnly)
+        {
+            positional++;
+        }
+
+        var given = new List<RpcArgument>(Math.Min(array.GetArrayLength(), positional));
         var index = 0;
         foreach (var element in array.EnumerateArray())
         {
-            if (index == spec.Count)
+            if (index == positional)
             {
-                return new RpcParameters(spec, given, JsonRpcErrors.TooManyParameters(array.GetArrayLength(), spec.Count));
+                return new RpcParameters(spec, given, JsonRpcErrors.TooManyParameters(array.GetArrayLength(), positional));
             }
 
             if (element.ValueKind != JsonValueKind.Null)

@@ -35,7 +35,7 @@ public static class ConnectParameters
         out RpcError error)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return TryParse(parameters.Given.Select(a => (a.Name, a.Value)), parameters.Completion, defaultPort, ourNodeId, out target, out error);
+        return TryParse(parameters.Given.Where(a => !a.Parameter.IsNamedOnly).Select(a => (a.Name, a.Value)), parameters.Completion, defaultPort, ourNodeId, out target, out error);
     }
 
     /// <summary>

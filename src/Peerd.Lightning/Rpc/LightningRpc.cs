@@ -1,0 +1,20 @@
+using Peerd.Lightning.Peers;
+using Peerd.Lightning.Rpc.Methods;
+using Peerd.Rpc.Dispatch;
+
+namespace Peerd.Lightning.Rpc;
+
+/// <summary>Registers the Core Lightning–compatible methods, one place per method (see <c>docs/rpc/</c>).</summary>
+public static class LightningRpc
+{
+    /// <summary>Registers every Lightning method on <paramref name="dispatcher"/>.</summary>
+    public static void Register(RpcDispatcher dispatcher, PeerManager peers, NodeInfo info, Action stop, IKnownAddresses? known = null, ConnectOptions? connect = null)
+    {
+        dispatcher.Register(GetInfoMethod.Create(peers, info));
+        dispatcher.Register(ListPeersMethod.Create(peers));
+        dispatcher.Register(ConnectMethod.Create(peers, known, connect ?? new ConnectOptions()));
+        dispatcher.Register(DisconnectMethod.Create(peers));
+        dispatcher.Register(HelpMethod.Create(dispatcher));
+        dispatcher.Register(StopMethod.Create(stop));
+    }
+}

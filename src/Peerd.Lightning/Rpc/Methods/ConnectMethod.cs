@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Peerd.Lightning.Node;
+using Peerd.Lightning.Peers;
+using Peerd.Lightning.Rpc.Parameters;
+using Peerd.Lightning.Transport;
+using Peerd.Rpc;
+using Peerd.Rpc.Dispatch;
+
+namespace Peerd.Lightning.Rpc.Methods;
+
+/// <summary>How <c>connect</c> turns a node id without a host into addresses (the gossip-fed address book).</summary>
+public interface IKnownAddresses
+{
+    /// <summary>Known addresses of <paramref name="id"/>, in the order to try them.</summary>
+    IReadOnlyList<PeerEndpoint> AddressesFor(NodeId id);
+}
+
+/// <summary>Options of the <c>connect</c> method.</summary>
+/// <param name="AlwaysUseProxy">Names are not resolved locally but handed to the proxy.</param>
+public sealed record ConnectOptions(bool AlwaysUseProxy = false);
+
+/// <summary>
+/// <c>connect id [host] [port]</c> exactly as Core Lightning answers it (see the contract), returning after the
+/// handshake and the <c>init</c> exchange. Beyond the reference: our own id is refused before dialling, a named
+/// <c>timeout</c> (seconds) bounds the wait, and every address a name resolves to is tried.
+/// </summary>
+public static class ConnectMethod
+{
+    /// <summary>Creates the method.</summary>
+    public static RpcMethod Create(PeerManager peers, IKnownAddresses? known, ConnectOptions options) => new(
+        "connect",
+        [.. ConnectParameters.Spec, RpcParameter.NamedOnly("timeout", TimeoutCheck)],
+        async (call, cancellationToken) =>
+        {
+            var local = peers.Local;
+            if (!ConnectParameters.TryParse(call.Parameters, local.Network.DefaultPort, local.Id.Bytes, out var target, out var error))
+            {
+                return error;
+            }
+
+            TimeSpan? timeout = call.Parameters.TryGet("timeout", out var t) ? TimeSpan.FromSeconds(t.GetDouble()) : null;
+            var id = NodeId.FromBytes(target.NodeId);
+            IReadOnlyList<PeerEndpoint> addresses;
+            if (target.Address is { } host)
+            {
+                var resolved = await ResolveAsync(target, host, options, cancellationToken).ConfigureAwait(false);
+                if (resolved.Error is not null)
+                {
+                    return resolved.Error;
+                }
+
+                addresses = resolved.Endpoints!;
+            }
+            else
+            {
+                addresses = known?.AddressesFor(id) ?? [];
+            }
+
+            var outcome = await peers.ConnectAsync(id, addresses, timeout).ConfigureAwait(false);
+            if (!outcome.Succeeded)
+            {
+                return new RpcError(outcome.ErrorCode, outcome.ErrorMessage!);
+            }
+
+            return RpcResult.Success(Result(outcome.Connection!));
+        },
+        RpcParameterChecking.ByMethod);
+
+    /// <summary>The success object: <c>id</c>, <c>features</c>, <c>direction</c>, <c>address</c>.</summary>
+    public static JsonObject Result(PeerConnection connection) => new()
+    {
+        ["id"] = connection.NodeId.ToString(),
+        ["features"] = connection.Features.ToHex(),
+        ["direction"] = connection.Direction == PeerDirection.In ? "in" : "out",
+        ["address"] = AddressJson.From(connection.RemoteEndpoint),
+    };
+
+    private static RpcError? TimeoutCheck(string name, JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds) && seconds > 0 && seconds <= 86_400
+            ? null
+            : RpcError.BadParameter(name, "should be a number of seconds between 0 and 86400");
+
+    private sealed record Resolution(IReadOnlyList<PeerEndpoint>? Endpoints, RpcError? Error);
+
+    private static async Task<Resolution> ResolveAsync(ConnectTarget target, HostAddress host, ConnectOptions options, CancellationToken cancellationToken)
+    {
+        switch (host.Kind)
+        {
+            case HostKind.IPv4:
+            case HostKind.IPv6:
+                return new([PeerEndpoint.FromIp(IPAddress.Parse(host.Address), host.Port)], null);
+            case HostKind.LocalSocket:
+                return new([PeerEndpoint.LocalSocket(host.Address)], null);
+            case HostKind.Onion:
+                return new([PeerEndpoint.TorV3(host.Address, host.Port)], null);
+        }
+
+        // A name: with always-use-proxy (or written dns:NAME) it stays a name, resolved by whoever dials it.
+        if (options.AlwaysUseProxy || host.DeferredDns)
+        {
+            return new([PeerEndpoint.DnsName(host.Address, host.Port)], null);
+        }
+
+        try
+        {
+            var addresses = await Dns.GetHostAddressesAsync(host.Address, cancellationToken).ConfigureAwait(false);
+            if (addresses.Length == 0)
+            {
+                return new(null, target.HostNotValid("No address associated with hostname"));
+            }
+
+            // Core Lightning keeps only the first result; every one is tried here, in the resolver's order.
+            return new([.. addresses.Select(a => PeerEndpoint.FromIp(a, host.Port)).Distinct()], null);
+        }
+        catch (SocketException e)
+        {
+            return new(null, target.HostNotValid(SocketErrors.Describe(e.SocketErrorCode)));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Peerd.Lightning.Peers;
+using Peerd.Lightning.Transport;
+using Peerd.Primitives;
+using Peerd.Rpc;
+using Peerd.Rpc.Dispatch;
+
+namespace Peerd.Lightning.Rpc.Methods;
+
+/// <summary><c>getinfo</c>: Core Lightning's keys, in its order (channel counts are 0: Peerd opens no channels).</summary>
+public static class GetInfoMethod
+{
+    /// <summary>Creates the method.</summary>
+    public static RpcMethod Create(PeerManager peers, NodeInfo info) => new("getinfo", [], (_, _) =>
+    {
+        var local = info.Local;
+        var address = new JsonArray();
+        foreach (var text in info.Announced)
+        {
+            foreach (var endpoint in AnnouncedEndpoints(text, local.Network.DefaultPort))
+            {
+                address.Add(AddressJson.From(endpoint));
+            }
+        }
+
+        var binding = new JsonArray();
+        foreach (var endpoint in info.Bindings)
+        {
+            binding.Add(AddressJson.From(endpoint));
+        }
+
+        var result = new JsonObject
+        {
+            ["id"] = local.Id.ToString(),
+            ["alias"] = info.Alias,
+            ["color"] = Hex.Encode(info.Color),
+            ["num_peers"] = peers.Peers.Count,
+            ["num_pending_channels"] = 0,
+            ["num_active_channels"] = 0,
+            ["num_inactive_channels"] = 0,
+            ["address"] = address,
+            ["binding"] = binding,
+            ["version"] = info.Version,
+            ["blockheight"] = 0,
+            ["network"] = local.Network.Name,
+            ["fees_collected_msat"] = 0,
+            ["lightning-dir"] = Path.Combine(info.LightningDir, local.Network.Name),
+            ["our_features"] = new JsonObject
+            {
+                ["init"] = local.InitFeatures.ToHex(),
+                ["node"] = Peerd.Lightning.Protocol.Features.OurFeatures.Node.ToHex(),
+                ["channel"] = "",
+                ["invoice"] = "",
+            },
+        };
+        return ValueTask.FromResult(RpcResult.Success(result));
+    });
+
+    private static IEnumerable<PeerEndpoint> AnnouncedEndpoints(string text, int defaultPort)
+    {
+        if (Parameters.AddressSplitter.TrySplit(text, out var host, out var port))
+        {
+            var p = port ?? defaultPort;
+            if (System.Net.IPAddress.TryParse(host, out var ip))
+            {
+                return [PeerEndpoint.FromIp(ip, p)];
+            }
+
+            return host.EndsWith(".onion", StringComparison.OrdinalIgnoreCase) ? [PeerEndpoint.TorV3(host, p)] : [PeerEndpoint.DnsName(host, p)];
+        }
+
+        return [];
+    }
+}
