@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Peerd.Daemon.Configuration;
 using Peerd.Daemon.Logging;
+using Peerd.Lightning;
 using Peerd.Lightning.Node;
 using Peerd.Lightning.Peers;
 using Peerd.Lightning.Protocol.Features;
@@ -42,7 +43,13 @@ public sealed class Node : IAsyncDisposable
             var key = NodeKeyStore.LoadOrCreate(Path.Combine(options.NetworkDir, NodeKeyStore.FileName));
             var local = new LocalNode(key, options.Network, OurFeatures.Init, options.HandshakeTimeout, options.ConnectTimeout);
             var dialer = new PeerDialer(new DialerOptions(options.DisableDns));
-            var peers = new PeerManager(local, dialer, TimeProvider.System, loggerFactory.CreateLogger("lightning"));
+            var liveness = new PeerManagerOptions
+            {
+                PingIdle = options.PingIdle,
+                PongTimeout = options.PongTimeout,
+                PingTick = TimeSpan.FromTicks(Math.Min(Tuning.PingTick.Ticks, Math.Min(options.PingIdle.Ticks, options.PongTimeout.Ticks) / 4)),
+            };
+            var peers = new PeerManager(local, dialer, TimeProvider.System, loggerFactory.CreateLogger("lightning"), liveness);
             node._owned.Add(peers);
 
             var listeners = new List<Listener>();

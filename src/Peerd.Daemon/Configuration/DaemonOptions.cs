@@ -56,6 +56,12 @@ public sealed class DaemonOptions
     /// <summary>TCP connect deadline.</summary>
     public TimeSpan ConnectTimeout { get; init; } = Tuning.TcpConnectTimeout;
 
+    /// <summary>Idle time before a ping.</summary>
+    public TimeSpan PingIdle { get; init; } = Tuning.PingIdle;
+
+    /// <summary>How long a ping may go unanswered.</summary>
+    public TimeSpan PongTimeout { get; init; } = Tuning.PongTimeout;
+
     /// <summary>The <c>xrpl</c> flag and every <c>xrpl-*</c> option, for the XRPL node.</summary>
     public required IReadOnlyList<KeyValuePair<string, string?>> XrplOptions { get; init; }
 
@@ -138,6 +144,8 @@ public sealed class DaemonOptions
             DisableDns = Flag(all, "disable-dns"),
             HandshakeTimeout = Seconds(all, "handshake-timeout-secs") ?? Tuning.HandshakeTimeout,
             ConnectTimeout = Seconds(all, "connect-timeout-secs") ?? Tuning.TcpConnectTimeout,
+            PingIdle = Seconds(all, "ping-idle-secs") ?? Tuning.PingIdle,
+            PongTimeout = Seconds(all, "pong-timeout-secs") ?? Tuning.PongTimeout,
             XrplOptions = all.Where(p => IsXrpl(p.Key)).ToList(),
             ShowHelp = Flag(cli, "help"),
             ShowVersion = Flag(cli, "version"),

@@ -32,6 +32,8 @@ public sealed record OptionSpec(string Name, bool TakesValue, bool Repeatable, s
         new("disable-dns", false, false, "Never resolve DNS names"),
         new("handshake-timeout-secs", true, false, "Deadline for the BOLT 8 handshake plus init exchange (default 60)"),
         new("connect-timeout-secs", true, false, "Deadline for a TCP connect (default 30)"),
+        new("ping-idle-secs", true, false, "Ping a peer after this long without traffic (default 60)"),
+        new("pong-timeout-secs", true, false, "Hang up when a ping is unanswered this long (default 30)"),
         new("xrpl", false, false, "Enable the XRPL peer node and its admin API"),
         new("help", false, false, "Print this help and exit"),
         new("version", false, false, "Print the version and exit"),

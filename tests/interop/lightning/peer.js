@@ -39,12 +39,19 @@ function attach(peer) {
   });
   peer.on("readable", () => { while (peer.read()) { /* drain parsed messages */ } });
   peer.on("error", (err) => emit({ event: "error", message: String(err && err.message) }));
-  peer.on("close", () => { emit({ event: "close" }); if (mode === "client") setTimeout(() => process.exit(0), 10); });
+}
+
+// node-lightning emits "close" only for a disconnect it asked for; the tests need to see the remote hang up too.
+function watchSocket(peer) {
+  peer.socket.on("close", () => {
+    emit({ event: "close" });
+    if (mode === "client") setTimeout(() => process.exit(0), 10);
+  });
 }
 
 if (mode === "server") {
   const server = new PeerServer(host, Number(portText), secret, features, chains, quiet);
-  server.on("peer", attach);
+  server.on("peer", (peer) => { attach(peer); watchSocket(peer); });
   server.listen();
   server._server.on("listening", () => {
     const pub = crypto.createECDH("secp256k1");
@@ -56,6 +63,7 @@ if (mode === "server") {
   attach(peer);
   peer.reconnectTimeoutMs = 1e9;
   peer.connect(Buffer.from(rest[0], "hex"), host, Number(portText));
+  watchSocket(peer);
 } else {
   process.stderr.write("usage: peer.js server|client ...\n");
   process.exit(3);
