@@ -3,10 +3,6 @@ namespace Peerd.Cli;
 /// <summary>Entry point of <c>peerd-cli</c>.</summary>
 public static class Program
 {
-    /// <summary>Entry point.</summary>
-    public static int Main(string[] args)
-    {
-        Console.Error.WriteLine("peerd-cli: not yet wired");
-        return args.Length == 0 ? 3 : 3;
-    }
+    /// <summary>Runs the command line against the process's console; the exit code is <see cref="ExitCodes"/>'.</summary>
+    public static int Main(string[] args) => CliApp.Run(args, CliConsole.Process());
 }

@@ -1,0 +1,32 @@
+using Peerd.Cli.Lightning;
+using Peerd.Cli.Xrpl;
+
+namespace Peerd.Cli;
+
+/// <summary>
+/// <c>peerd-cli</c>: <c>peerd-cli xrpl …</c> speaks rippled's admin API; anything else is a Core Lightning-style
+/// call over the <c>lightning-rpc</c> socket.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>The version printed by <c>--version</c>.</summary>
+    public static string Version => typeof(CliApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>Runs the command line; returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Run(IReadOnlyList<string> args, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        try
+        {
+            return args.Count > 0 && args[0] == "xrpl"
+                ? XrplCli.Run(args.Skip(1).ToList(), console)
+                : LightningCli.Run(args, console);
+        }
+        finally
+        {
+            console.Stdout.Flush();
+            console.Stderr.Flush();
+        }
+    }
+}
