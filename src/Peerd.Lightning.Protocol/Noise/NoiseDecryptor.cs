@@ -69,8 +69,13 @@ public sealed class NoiseDecryptor : IDisposable
     /// <exception cref="ArgumentException">The input length does not match the prefix, or <paramref name="message"/> is too small.</exception>
     public bool TryDecryptMessage(ReadOnlySpan<byte> encryptedMessage, Span<byte> message)
     {
+        if (encryptedMessage.Length < Bolt8Constants.MacLength)
+        {
+            throw new ArgumentException($"an encrypted message is at least its {Bolt8Constants.MacLength}-byte MAC", nameof(encryptedMessage));
+        }
+
         var length = encryptedMessage.Length - Bolt8Constants.MacLength;
-        return TryDecryptMessage(encryptedMessage[..Math.Max(length, 0)], encryptedMessage[Math.Max(length, 0)..], message);
+        return TryDecryptMessage(encryptedMessage[..length], encryptedMessage[length..], message);
     }
 
     /// <summary>Wipes the key and frees the cipher.</summary>

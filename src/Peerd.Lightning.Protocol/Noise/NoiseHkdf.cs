@@ -7,32 +7,37 @@ namespace Peerd.Lightning.Protocol.Noise;
 /// of output split into two 32-byte keys. Used for every <c>MixKey</c>, for <c>Split</c> and for key rotation.
 /// </summary>
 /// <remarks>
-/// Written as the three HMAC-SHA256 one-shots RFC 5869 prescribes (extract; expand T1; expand T2) rather than through
-/// <see cref="HKDF.DeriveKey(HashAlgorithmName, ReadOnlySpan{byte}, Span{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>:
-/// the benchmark <c>NoiseHkdfBenchmarks</c> measures both.
+/// One <see cref="HKDF.DeriveKey(HashAlgorithmName, ReadOnlySpan{byte}, Span{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>
+/// call (a single OpenSSL KDF) measured about 30% faster than RFC 5869 written out as three HMAC-SHA256 one-shots
+/// (2.3 µs against 3.3 µs; <c>NoiseHkdfBenchmarks</c>).
 /// </remarks>
 internal static class NoiseHkdf
 {
+    private const int OutputLength = 2 * Bolt8Constants.KeyLength;
+
     /// <summary>
     /// Derives <c>(first, second) = HKDF(salt, ikm)</c>. The outputs may alias the inputs (<c>ck, k = HKDF(ck, k)</c>):
     /// both inputs are read before either output is written.
     /// </summary>
     public static void Derive(ReadOnlySpan<byte> salt, ReadOnlySpan<byte> ikm, Span<byte> first, Span<byte> second)
     {
-        Span<byte> prk = stackalloc byte[Bolt8Constants.HashLength];
-        Span<byte> block = stackalloc byte[Bolt8Constants.HashLength + 1];
+        Span<byte> output = stackalloc byte[OutputLength];
+        if (ikm.IsEmpty)
+        {
+            // The final Split's HKDF(ck, zero): OpenSSL's HKDF rejects an empty key, so extract by hand
+            // (PRK = HMAC-SHA256(salt, "")) and let the library expand.
+            Span<byte> prk = stackalloc byte[Bolt8Constants.HashLength];
+            HMACSHA256.HashData(salt, ikm, prk);
+            HKDF.Expand(HashAlgorithmName.SHA256, prk, output, info: []);
+            CryptographicOperations.ZeroMemory(prk);
+        }
+        else
+        {
+            HKDF.DeriveKey(HashAlgorithmName.SHA256, ikm, output, salt, info: []);
+        }
 
-        // HKDF-Extract: PRK = HMAC-Hash(salt, IKM).
-        HMACSHA256.HashData(salt, ikm, prk);
-
-        // HKDF-Expand with empty info: T(1) = HMAC(PRK, 0x01); T(2) = HMAC(PRK, T(1) ‖ 0x02).
-        block[0] = 0x01;
-        HMACSHA256.HashData(prk, block[..1], block[..Bolt8Constants.HashLength]);
-        block[Bolt8Constants.HashLength] = 0x02;
-        HMACSHA256.HashData(prk, block, second);
-        block[..Bolt8Constants.HashLength].CopyTo(first);
-
-        CryptographicOperations.ZeroMemory(prk);
-        CryptographicOperations.ZeroMemory(block);
+        output[..Bolt8Constants.KeyLength].CopyTo(first);
+        output[Bolt8Constants.KeyLength..].CopyTo(second);
+        CryptographicOperations.ZeroMemory(output);
     }
 }

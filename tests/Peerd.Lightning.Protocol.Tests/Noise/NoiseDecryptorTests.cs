@@ -86,6 +86,14 @@ public class NoiseDecryptorTests
     }
 
     [Fact]
+    public void DecryptMessageRejectsInputShorterThanAMac()
+    {
+        var (_, decryptor) = NewPair();
+        Assert.True(decryptor.TryDecryptLength(Bolt8Vectors.MessageOutput(0).AsSpan(0, Bolt8Constants.EncryptedLengthPrefixLength), out _));
+        Assert.Throws<ArgumentException>(() => decryptor.TryDecryptMessage(new byte[15], new byte[5]));
+    }
+
+    [Fact]
     public void DecryptingTwoLengthsInARowThrows()
     {
         var (_, decryptor) = NewPair();
