@@ -6,8 +6,11 @@ namespace Peerd.Daemon;
 /// </summary>
 public sealed class DataDirectory : IDisposable
 {
-    /// <summary>The lock file's name in the network directory.</summary>
-    public const string LockFileName = "peerd.pid";
+    /// <summary>The lock file's name in the network directory (held with an exclusive advisory lock).</summary>
+    public const string LockFileName = "peerd.lock";
+
+    /// <summary>The file naming the process that holds the lock.</summary>
+    public const string PidFileName = "peerd.pid";
 
     private readonly FileStream _lock;
 
@@ -44,15 +47,13 @@ public sealed class DataDirectory : IDisposable
         }
         catch (IOException)
         {
-            var holder = TryReadPid(path);
+            var holder = TryReadPid(Path.Combine(networkDirectory, PidFileName));
             throw new InvalidOperationException(
                 $"another peerd is already running on {networkDirectory}{(holder is null ? "" : $" (pid {holder})")}; lock file {path}");
         }
 
-        stream.SetLength(0);
-        var pid = System.Text.Encoding.ASCII.GetBytes($"{Environment.ProcessId}\n");
-        stream.Write(pid);
-        stream.Flush(flushToDisk: true);
+        Peerd.Primitives.DurableFile.Write(
+            Path.Combine(networkDirectory, PidFileName), System.Text.Encoding.ASCII.GetBytes($"{Environment.ProcessId}\n"), overwrite: true);
         return new DataDirectory(root, networkDirectory, stream);
     }
 
@@ -60,8 +61,7 @@ public sealed class DataDirectory : IDisposable
     {
         try
         {
-            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            return reader.ReadLine()?.Trim();
+            return File.ReadAllText(path).Trim();
         }
         catch (IOException)
         {
