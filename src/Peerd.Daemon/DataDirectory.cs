@@ -83,6 +83,7 @@ public sealed class DataDirectory : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        File.Delete(Path.Combine(NetworkDirectory, PidFileName));
         _lock.Dispose();
     }
 }

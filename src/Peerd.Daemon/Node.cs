@@ -22,6 +22,7 @@ public sealed class Node : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
     private ILoggerFactory? _loggerFactory;
+    private ILogger? _logger;
     private DataDirectory? _directory;
 
     private Node()
@@ -36,7 +37,7 @@ public sealed class Node : IAsyncDisposable
     {
         var node = new Node();
         var loggerFactory = node._loggerFactory = CreateLoggerFactory(options);
-        var logger = loggerFactory.CreateLogger("peerd");
+        var logger = node._logger = loggerFactory.CreateLogger("peerd");
         try
         {
             node._directory = DataDirectory.Open(options.LightningDir, options.NetworkDir);
@@ -120,6 +121,11 @@ public sealed class Node : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_owned.Count > 0)
+        {
+            _logger?.LogInformation("Shutting down");
+        }
+
         for (var i = _owned.Count - 1; i >= 0; i--)
         {
             await _owned[i].DisposeAsync().ConfigureAwait(false);

@@ -19,9 +19,17 @@ public sealed class FileLoggerProvider : ILoggerProvider
     public FileLoggerProvider(string path, LogLevel minimum)
     {
         var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+            // The log often lives in the data directory, which must be private even when the log creates it.
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory);
         }
 
         _writer = new StreamWriter(new FileStream(path, options)) { AutoFlush = true };

@@ -314,7 +314,7 @@ public sealed class PeerManager : IAsyncDisposable
             if (_peers.TryGetValue(connection.NodeId, out var existing) && !existing.Connection.IsClosing)
             {
                 var age = _time.GetUtcNow() - existing.Connection.ConnectedAt;
-                if (age < _options.CrossedConnectWindow && Survives(existing.Connection, connection))
+                if (age < _options.CrossedConnectWindow && existing.Connection.Direction != connection.Direction && Survives(existing.Connection))
                 {
                     loser = connection;
                 }
@@ -361,12 +361,14 @@ public sealed class PeerManager : IAsyncDisposable
         return peer.Connection;
     }
 
-    /// <summary>Of two live connections to one node, the one opened by the node with the greater id survives.</summary>
-    private bool Survives(PeerConnection existing, PeerConnection challenger)
+    /// <summary>
+    /// Of two crossed connections (one each way), the one opened by the node with the greater id survives, so both
+    /// ends keep the same one. A second connection in the same direction is a reconnect and always replaces.
+    /// </summary>
+    private bool Survives(PeerConnection existing)
     {
         var weAreGreater = string.CompareOrdinal(_local.Id.ToString(), existing.NodeId.ToString()) > 0;
-        var preferred = weAreGreater ? PeerDirection.Out : PeerDirection.In;
-        return existing.Direction == preferred || challenger.Direction != preferred;
+        return existing.Direction == (weAreGreater ? PeerDirection.Out : PeerDirection.In);
     }
 
     private async Task WatchAsync(Peer peer)

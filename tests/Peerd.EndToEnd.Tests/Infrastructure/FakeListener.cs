@@ -74,6 +74,10 @@ public sealed class FakeListener : IAsyncDisposable
         catch (ObjectDisposedException)
         {
         }
+        catch (InvalidOperationException)
+        {
+            // Stopped before the first accept.
+        }
     }
 
     /// <inheritdoc />

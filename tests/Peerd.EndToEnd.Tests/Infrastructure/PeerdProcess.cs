@@ -50,7 +50,6 @@ public sealed class PeerdProcess : IAsyncDisposable
             $"--log-file={Path.Combine(directory, "peerd.log")}",
         };
         args.AddRange(extraArguments ?? []);
-        System.IO.Directory.CreateDirectory(directory);
         var process = ChildProcess.Start("dotnet", args);
         var daemon = new PeerdProcess(process, directory, network);
         try
