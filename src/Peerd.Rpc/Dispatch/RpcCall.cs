@@ -10,6 +10,7 @@ namespace Peerd.Rpc.Dispatch;
 public sealed class RpcCall : IDisposable
 {
     private readonly JsonDocument _document;
+    private readonly TaskCompletionSource _responseWritten = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal RpcCall(JsonDocument document, IRpcMethod method, string idJson, RpcParameters parameters)
     {
@@ -28,6 +29,15 @@ public sealed class RpcCall : IDisposable
     /// <summary>The bound parameters.</summary>
     public RpcParameters Parameters { get; }
 
+    /// <summary>
+    /// Completes once this call's response has been handed to the transport (or dropped because the client left).
+    /// <c>stop</c> uses it to shut the daemon down only after its answer is on its way, as Core Lightning does.
+    /// </summary>
+    public Task ResponseWritten => _responseWritten.Task;
+
     /// <summary>Releases the request document.</summary>
     public void Dispose() => _document.Dispose();
+
+    /// <summary>Called by the transport after writing (or dropping) the response; completes <see cref="ResponseWritten"/>.</summary>
+    public void MarkResponseWritten() => _responseWritten.TrySetResult();
 }

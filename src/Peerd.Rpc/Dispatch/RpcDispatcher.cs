@@ -107,7 +107,8 @@ public sealed class RpcDispatcher
 
     /// <summary>
     /// Runs a prepared call and returns its complete response (terminator included). Never throws for a method's
-    /// failure: exceptions become -1 errors. Disposes <paramref name="call"/>.
+    /// failure: exceptions become -1 errors. Disposes <paramref name="call"/>; the caller then writes the response
+    /// and calls <see cref="RpcCall.MarkResponseWritten"/>.
     /// </summary>
     public async ValueTask<byte[]> InvokeAsync(RpcCall call, CancellationToken cancellationToken)
     {
@@ -144,9 +145,14 @@ public sealed class RpcDispatcher
     public async ValueTask<byte[]> HandleAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken = default)
     {
         var prepared = Prepare(new ReadOnlySequence<byte>(request));
-        return prepared.Call is { } call
-            ? await InvokeAsync(call, cancellationToken).ConfigureAwait(false)
-            : prepared.ImmediateResponse!;
+        if (prepared.Call is not { } call)
+        {
+            return prepared.ImmediateResponse!;
+        }
+
+        var response = await InvokeAsync(call, cancellationToken).ConfigureAwait(false);
+        call.MarkResponseWritten();
+        return response;
     }
 
     private static RpcPrepared Immediate(string idJson, RpcError error, bool close) =>

@@ -161,6 +161,7 @@ internal sealed class RpcClientConnection
         }
         finally
         {
+            call.MarkResponseWritten();
             _inFlight.Release();
         }
     }

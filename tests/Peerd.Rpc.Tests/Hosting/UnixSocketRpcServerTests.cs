@@ -32,6 +32,32 @@ public sealed class UnixSocketRpcServerTests : IAsyncLifetime
 
     private string SocketPath => _dir.File("lightning-rpc");
 
+    [Fact]
+    public async Task AStopMethodCanShutTheServerDownOnceItsAnswerIsWritten()
+    {
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _dispatcher.Register("stop", [], (call, _) =>
+        {
+            var written = call.ResponseWritten;
+            var shutdown = Task.Run(async () =>
+            {
+                await written;
+                await _server.DisposeAsync();
+                stopped.SetResult();
+            });
+            Assert.False(shutdown.IsCompleted);
+            return ValueTask.FromResult(RpcResult.Success(w => w.WriteStringValue("Shutdown complete")));
+        });
+        using var client = new RawRpcClient(SocketPath);
+
+        client.Send(Request(1, "stop", "[]"));
+
+        Assert.Equal("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"Shutdown complete\"}", await client.ReadResponseAsync());
+        await stopped.Task;
+        Assert.True(await client.IsClosedByServerAsync());
+        Assert.False(File.Exists(SocketPath));
+    }
+
     public Task InitializeAsync()
     {
         _server = Start();
