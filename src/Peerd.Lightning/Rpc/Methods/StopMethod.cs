@@ -8,7 +8,7 @@ namespace Peerd.Lightning.Rpc.Methods;
 public static class StopMethod
 {
     /// <summary>Creates the method; <paramref name="stop"/> begins the shutdown once the answer has been written.</summary>
-    public static RpcMethod Create(Action stop) => new("stop", [], (call, _) =>
+    public static RpcMethod Create(Action stop) => new("stop", [], (call, cancellationToken) =>
     {
         _ = call.ResponseWritten.ContinueWith(_ => stop(), TaskScheduler.Default);
         return ValueTask.FromResult(RpcResult.Success(JsonValue.Create("Shutdown complete")));
