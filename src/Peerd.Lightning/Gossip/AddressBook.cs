@@ -85,7 +85,7 @@ public sealed class AddressBook : IDisposable
         GossipLog.Opened(logger, path, stats.Nodes, stats.Announced, report.Records);
         lock (book._lock)
         {
-            book.CompactIfWorthIt();
+            book.Guarded(book.CompactIfWorthIt);
         }
 
         return book;
@@ -380,7 +380,19 @@ public sealed class AddressBook : IDisposable
         return AddressBookFile.FrameLength(body.Length);
     }
 
-    private void AfterAppend()
+    private void AfterAppend() => Guarded(() =>
+    {
+        if (_time.GetElapsedTime(_lastSync) >= _options.SyncInterval)
+        {
+            _file.Sync();
+            _lastSync = _time.GetTimestamp();
+        }
+
+        CompactIfWorthIt();
+    });
+
+    /// <summary>Runs a file operation; an I/O error stops persisting (logged once) but not the book.</summary>
+    private void Guarded(Action operation)
     {
         if (!_persisting)
         {
@@ -389,15 +401,9 @@ public sealed class AddressBook : IDisposable
 
         try
         {
-            if (_time.GetElapsedTime(_lastSync) >= _options.SyncInterval)
-            {
-                _file.Sync();
-                _lastSync = _time.GetTimestamp();
-            }
-
-            CompactIfWorthIt();
+            operation();
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _persisting = false;
             GossipLog.WriteFailed(_logger, e, _path);

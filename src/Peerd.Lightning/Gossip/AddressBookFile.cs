@@ -133,10 +133,17 @@ internal sealed class AddressBookFile : IDisposable
         }
 
         _stream.Dispose();
-        File.Move(temporary, _path, overwrite: true);
-        DirectorySync.Fsync(Path.GetDirectoryName(Path.GetFullPath(_path))!);
-        _stream = OpenStream(_path, FileMode.Open);
-        _stream.Seek(0, SeekOrigin.End);
+        try
+        {
+            File.Move(temporary, _path, overwrite: true);
+            DirectorySync.Fsync(Path.GetDirectoryName(Path.GetFullPath(_path))!);
+        }
+        finally
+        {
+            // The old log or the new one is at the path either way; keep appending to whichever it is.
+            _stream = OpenStream(_path, FileMode.Open);
+            _stream.Seek(0, SeekOrigin.End);
+        }
     }
 
     /// <inheritdoc />

@@ -220,6 +220,48 @@ public sealed class AddressBookTests : IDisposable
     }
 
     [Fact]
+    public async Task ACopyTakenWhileWritingOpensToAWholePrefixOfTheRecords()
+    {
+        // What a kill -9 leaves is what the kernel holds at that instant: copying the file under a busy writer
+        // catches it between and in the middle of records.
+        uint t = _clock.UnixSeconds;
+        var messages = Enumerable.Range(1, 400).Select(n => Bytes(n, t, IPv4("203.0.113.1"))).ToArray();
+        var snapshots = new List<byte[]>();
+        using (var book = Open())
+        {
+            var writer = Task.Run(() =>
+            {
+                foreach (var message in messages)
+                {
+                    Assert.Equal(AcceptStatus.Accepted, book.TryAccept(message).Status);
+                }
+            });
+            while (!writer.IsCompleted)
+            {
+                using var copy = new FileStream(BookPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                var bytes = new byte[copy.Length];
+                copy.ReadExactly(bytes);
+                snapshots.Add(bytes);
+                await Task.Yield();
+            }
+
+            await writer;
+        }
+
+        Assert.NotEmpty(snapshots);
+        long frame = 8 + 1 + messages[0].Length;
+        foreach (var snapshot in snapshots)
+        {
+            File.WriteAllBytes(BookPath, snapshot);
+            using var book = Open();
+            int whole = (int)((snapshot.Length - 8) / frame);
+            Assert.Equal(whole, book.Statistics.Nodes);
+            Assert.Equal(8 + (whole * frame), book.Statistics.FileBytes);
+            Assert.All(book.List(), r => Assert.True(r.Announcement!.VerifySignature()));
+        }
+    }
+
+    [Fact]
     public void AFlippedByteDropsThatRecordAndEverythingAfterButKeepsEarlierOnes()
     {
         uint t = _clock.UnixSeconds;
