@@ -4,10 +4,12 @@ using Microsoft.Extensions.Logging;
 using Peerd.Daemon.Configuration;
 using Peerd.Daemon.Logging;
 using Peerd.Lightning;
+using Peerd.Lightning.Gossip;
 using Peerd.Lightning.Node;
 using Peerd.Lightning.Peers;
 using Peerd.Lightning.Protocol.Features;
 using Peerd.Lightning.Rpc;
+using Peerd.Lightning.Rpc.Methods;
 using Peerd.Lightning.Transport;
 using Peerd.Rpc.Dispatch;
 using Peerd.Rpc.Hosting;
@@ -21,6 +23,7 @@ namespace Peerd.Daemon;
 public sealed class Node : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
+    private readonly List<IDisposable> _disposables = [];
     private ILoggerFactory? _loggerFactory;
     private ILogger? _logger;
     private DataDirectory? _directory;
@@ -43,7 +46,20 @@ public sealed class Node : IAsyncDisposable
             node._directory = DataDirectory.Open(options.LightningDir, options.NetworkDir);
             var key = NodeKeyStore.LoadOrCreate(Path.Combine(options.NetworkDir, NodeKeyStore.FileName));
             var local = new LocalNode(key, options.Network, OurFeatures.Init, options.HandshakeTimeout, options.ConnectTimeout);
-            var dialer = new PeerDialer(new DialerOptions(options.DisableDns));
+            PeerEndpoint? proxy = null;
+            if (options.Proxy is not null && !ProxyOptions.TryParseProxy(options.Proxy, out proxy, out var proxyError))
+            {
+                throw new FormatException(proxyError);
+            }
+
+            if (options.AlwaysUseProxy && proxy is null)
+            {
+                throw new FormatException("always-use-proxy needs --proxy");
+            }
+
+            var dialer = new ProxyDialer(new PeerDialer(new DialerOptions(options.DisableDns)), new ProxyOptions(proxy, options.AlwaysUseProxy, options.DisableDns));
+            var book = AddressBook.Open(Path.Combine(options.NetworkDir, AddressBook.FileName), TimeProvider.System, loggerFactory.CreateLogger("gossip"));
+            node._disposables.Add(book);
             var liveness = new PeerManagerOptions
             {
                 PingIdle = options.PingIdle,
@@ -52,6 +68,18 @@ public sealed class Node : IAsyncDisposable
             };
             var peers = new PeerManager(local, dialer, TimeProvider.System, loggerFactory.CreateLogger("lightning"), liveness);
             node._owned.Add(peers);
+            var gossip = new GossipResponder(book, local.Id, TimeProvider.System, loggerFactory.CreateLogger("gossip"));
+            var sync = new GossipSync(options.Network, TimeProvider.System);
+            peers.MessageReceived += (connection, message) => gossip.Handle(connection.NodeId, message, reply => connection.TrySend(reply));
+            peers.PeerConnected += connection =>
+            {
+                if (connection.Direction == PeerDirection.Out)
+                {
+                    book.RememberConnected(connection.NodeId, connection.RemoteEndpoint);
+                }
+
+                sync.OnConnected(connection);
+            };
 
             var listeners = new List<Listener>();
             foreach (var endpoint in ListenEndpoints(options))
@@ -64,7 +92,7 @@ public sealed class Node : IAsyncDisposable
 
             var info = new NodeInfo(local, options.Alias, options.Color, options.LightningDir, Version, listeners.Select(l => l.Bound).ToList(), options.AnnounceAddresses);
             var dispatcher = new RpcDispatcher((method, e) => logger.LogError(e, "RPC method {Method} failed", method));
-            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel());
+            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel(), book, new ConnectOptions(options.AlwaysUseProxy));
             var rpc = new UnixSocketRpcServer(options.RpcFile, dispatcher, new UnixSocketRpcServerOptions
             {
                 OnConnectionError = e => logger.LogWarning(e, "RPC connection failed"),
@@ -129,6 +157,11 @@ public sealed class Node : IAsyncDisposable
         for (var i = _owned.Count - 1; i >= 0; i--)
         {
             await _owned[i].DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var disposable in _disposables)
+        {
+            disposable.Dispose();
         }
 
         _directory?.Dispose();

@@ -136,7 +136,7 @@ internal sealed class AddressBookFile : IDisposable
         try
         {
             File.Move(temporary, _path, overwrite: true);
-            DirectorySync.Fsync(Path.GetDirectoryName(Path.GetFullPath(_path))!);
+            Peerd.Primitives.DurableFile.FlushDirectory(Path.GetDirectoryName(Path.GetFullPath(_path))!);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using Peerd.Lightning.Gossip;
 using Peerd.Lightning.Peers;
 using Peerd.Lightning.Rpc.Methods;
 using Peerd.Rpc.Dispatch;
@@ -8,11 +9,12 @@ namespace Peerd.Lightning.Rpc;
 public static class LightningRpc
 {
     /// <summary>Registers every Lightning method on <paramref name="dispatcher"/>.</summary>
-    public static void Register(RpcDispatcher dispatcher, PeerManager peers, NodeInfo info, Action stop, IKnownAddresses? known = null, ConnectOptions? connect = null)
+    public static void Register(RpcDispatcher dispatcher, PeerManager peers, NodeInfo info, Action stop, AddressBook book, ConnectOptions? connect = null)
     {
         dispatcher.Register(GetInfoMethod.Create(peers, info));
         dispatcher.Register(ListPeersMethod.Create(peers));
-        dispatcher.Register(ConnectMethod.Create(peers, known, connect ?? new ConnectOptions()));
+        dispatcher.Register(ListNodesMethod.Create(book));
+        dispatcher.Register(ConnectMethod.Create(peers, book.AddressesFor, connect ?? new ConnectOptions()));
         dispatcher.Register(DisconnectMethod.Create(peers));
         dispatcher.Register(HelpMethod.Create(dispatcher));
         dispatcher.Register(StopMethod.Create(stop));

@@ -37,7 +37,14 @@ public sealed class PeerdProcess : IAsyncDisposable
     public int Port { get; private set; }
 
     /// <summary>Starts a daemon and waits until its RPC socket answers getinfo.</summary>
-    public static async Task<PeerdProcess> StartAsync(string network = "regtest", IEnumerable<string>? extraArguments = null, string? directory = null)
+    /// <param name="network">The network.</param>
+    /// <param name="extraArguments">More options.</param>
+    /// <param name="directory">The data directory (a new temporary one by default).</param>
+    /// <param name="hostsFile">
+    /// If given, the daemon runs in its own mount namespace with this file bind-mounted on /etc/hosts, so a test can
+    /// give a name several addresses without touching the machine's resolver.
+    /// </param>
+    public static async Task<PeerdProcess> StartAsync(string network = "regtest", IEnumerable<string>? extraArguments = null, string? directory = null, string? hostsFile = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "peerd-test-" + Guid.NewGuid().ToString("N")[..12]);
         var args = new List<string>
@@ -50,7 +57,9 @@ public sealed class PeerdProcess : IAsyncDisposable
             $"--log-file={Path.Combine(directory, "peerd.log")}",
         };
         args.AddRange(extraArguments ?? []);
-        var process = ChildProcess.Start("dotnet", args);
+        var process = hostsFile is null
+            ? ChildProcess.Start("dotnet", args)
+            : ChildProcess.Start("unshare", ["-m", "sh", "-c", "mount --bind \"$0\" /etc/hosts && exec dotnet \"$@\"", hostsFile, .. args]);
         var daemon = new PeerdProcess(process, directory, network);
         try
         {

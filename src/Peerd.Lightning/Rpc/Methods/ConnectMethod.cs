@@ -11,13 +11,6 @@ using Peerd.Rpc.Dispatch;
 
 namespace Peerd.Lightning.Rpc.Methods;
 
-/// <summary>How <c>connect</c> turns a node id without a host into addresses (the gossip-fed address book).</summary>
-public interface IKnownAddresses
-{
-    /// <summary>Known addresses of <paramref name="id"/>, in the order to try them.</summary>
-    IReadOnlyList<PeerEndpoint> AddressesFor(NodeId id);
-}
-
 /// <summary>Options of the <c>connect</c> method.</summary>
 /// <param name="AlwaysUseProxy">Names are not resolved locally but handed to the proxy.</param>
 public sealed record ConnectOptions(bool AlwaysUseProxy = false);
@@ -30,7 +23,7 @@ public sealed record ConnectOptions(bool AlwaysUseProxy = false);
 public static class ConnectMethod
 {
     /// <summary>Creates the method.</summary>
-    public static RpcMethod Create(PeerManager peers, IKnownAddresses? known, ConnectOptions options) => new(
+    public static RpcMethod Create(PeerManager peers, Func<NodeId, IReadOnlyList<PeerEndpoint>>? known, ConnectOptions options) => new(
         "connect",
         [.. ConnectParameters.Spec, RpcParameter.NamedOnly("timeout", TimeoutCheck)],
         async (call, cancellationToken) =>
@@ -56,7 +49,7 @@ public static class ConnectMethod
             }
             else
             {
-                addresses = known?.AddressesFor(id) ?? [];
+                addresses = known?.Invoke(id) ?? [];
             }
 
             var outcome = await peers.ConnectAsync(id, addresses, timeout).ConfigureAwait(false);
