@@ -20,16 +20,14 @@ namespace Peerd.Xrpl.Hosting;
 public sealed class XrplNode : IAsyncDisposable
 {
     private readonly XrplOverlay _overlay;
-    private readonly XrplTls _tls;
     private readonly AdminServer _admin;
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stopRequested = new();
     private int _disposed;
 
-    private XrplNode(XrplOverlay overlay, XrplTls tls, AdminServer admin, ILogger log)
+    private XrplNode(XrplOverlay overlay, AdminServer admin, ILogger log)
     {
         _overlay = overlay;
-        _tls = tls;
         _admin = admin;
         _log = log;
     }
@@ -108,12 +106,11 @@ public sealed class XrplNode : IAsyncDisposable
                 loggerFactory,
                 cancellationToken).ConfigureAwait(false);
             context.AdminEndpoint = admin.Endpoint;
-            node = new XrplNode(overlay, tls, admin, log);
+            node = new XrplNode(overlay, admin, log);
         }
         catch
         {
             await overlay.DisposeAsync().ConfigureAwait(false);
-            tls.Dispose();
             throw;
         }
 
@@ -141,7 +138,6 @@ public sealed class XrplNode : IAsyncDisposable
 
         await _admin.DisposeAsync().ConfigureAwait(false);
         await _overlay.DisposeAsync().ConfigureAwait(false);
-        _tls.Dispose();
     }
 
     private void RequestStop(string reason)

@@ -100,7 +100,7 @@ internal sealed class OutboundHandshake(XrplOverlay overlay, ConnectionAttempt a
     {
         SocketException s => $"{s.SocketErrorCode}: {s.Message}",
         System.Security.Authentication.AuthenticationException a => $"TLS handshake failed: {a.InnerException?.Message ?? a.Message}",
-        _ => e.InnerException is SocketException inner ? $"{inner.SocketErrorCode}: {inner.Message}" : e.Message,
+        _ => e.Message,
     };
 
     private (PeerConnection, PeerHandshakeResult)? Fail(PeerConnection? connection, ConnectionStage stage, string reason)

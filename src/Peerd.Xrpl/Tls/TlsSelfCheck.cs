@@ -23,7 +23,7 @@ public static class TlsSelfCheck
     {
         try
         {
-            using var tls = new XrplTls();
+            var tls = new XrplTls();
             foreach (var protocol in new[] { SslProtocols.Tls12, SslProtocols.Tls13 })
             {
                 await CheckAsync(tls, protocol).ConfigureAwait(false);

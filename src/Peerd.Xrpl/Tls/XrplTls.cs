@@ -6,11 +6,12 @@ using System.Security.Cryptography.X509Certificates;
 namespace Peerd.Xrpl.Tls;
 
 /// <summary>
-/// TLS as rippled's peer port does it: TLS 1.2 or 1.3, a throw-away self-signed RSA-2048 certificate per process,
-/// and no certificate verification (<c>verify_none</c>) — identity comes only from <c>Public-Key</c> and
+/// TLS as rippled's peer port does it: TLS 1.2 or 1.3, a throw-away self-signed RSA-2048 certificate per process
+/// (shared by every node in the process), and no certificate verification (<c>verify_none</c>) — identity comes
+/// only from <c>Public-Key</c> and
 /// <c>Session-Signature</c>. TLS 1.2 is limited to AEAD suites (rippled's <c>TLSv1.2:!CBC:!DSS:!PSK:!eNULL:!aNULL</c>).
 /// </summary>
-public sealed class XrplTls : IDisposable
+public sealed class XrplTls
 {
     private static readonly TlsCipherSuite[] Suites =
     [
@@ -27,14 +28,18 @@ public sealed class XrplTls : IDisposable
         TlsCipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
     ];
 
-    private readonly X509Certificate2 _certificate;
+    private static readonly Lazy<(X509Certificate2 Certificate, SslStreamCertificateContext Context)> ProcessCertificate = new(() =>
+    {
+        var certificate = CreateCertificate();
+        return (certificate, SslStreamCertificateContext.Create(certificate, null, offline: true));
+    });
+
     private readonly SslStreamCertificateContext _context;
 
-    /// <summary>Creates a fresh certificate for this process.</summary>
+    /// <summary>Uses this process's throw-away certificate, made on first use (RSA-2048 key generation is slow).</summary>
     public XrplTls()
     {
-        _certificate = CreateCertificate();
-        _context = SslStreamCertificateContext.Create(_certificate, null, offline: true);
+        _context = ProcessCertificate.Value.Context;
     }
 
     /// <summary>Options for the side that accepted the TCP connection.</summary>
@@ -76,9 +81,6 @@ public sealed class XrplTls : IDisposable
 
         return options;
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _certificate.Dispose();
 
     private static X509Certificate2 CreateCertificate()
     {
