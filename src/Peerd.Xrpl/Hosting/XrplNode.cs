@@ -1,0 +1,162 @@
+using System.Net;
+using System.Reflection;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Peerd.Xrpl.Admin;
+using Peerd.Xrpl.Admin.Methods;
+using Peerd.Xrpl.Identity;
+using Peerd.Xrpl.Overlay;
+using Peerd.Xrpl.Protocol.Handshake;
+using Peerd.Xrpl.Protocol.Identity;
+using Peerd.Xrpl.Tls;
+
+namespace Peerd.Xrpl.Hosting;
+
+/// <summary>
+/// A running XRPL node: the node identity, the peer port and overlay, and the rippled-dialect admin API. The daemon
+/// starts it with <see cref="StartAsync"/>, listens to <see cref="StopRequested"/> (the admin <c>stop</c> method) and
+/// disposes it on shutdown.
+/// </summary>
+public sealed class XrplNode : IAsyncDisposable
+{
+    private readonly XrplOverlay _overlay;
+    private readonly AdminServer _admin;
+    private readonly ILogger _log;
+    private readonly CancellationTokenSource _stopRequested = new();
+    private int _disposed;
+
+    private XrplNode(XrplOverlay overlay, AdminServer admin, ILogger log)
+    {
+        _overlay = overlay;
+        _admin = admin;
+        _log = log;
+    }
+
+    /// <summary>Raised once when an admin calls <c>stop</c>, after the reply was sent; the argument says who asked.</summary>
+    public event EventHandler<string>? StopRequested;
+
+    /// <summary>Our version as <c>server_info</c> reports it (<c>build_version</c>).</summary>
+    public static string Version { get; } = ReadVersion();
+
+    /// <summary>What we call ourselves in <c>User-Agent</c>/<c>Server</c>: <c>peerd-&lt;version&gt;</c>.</summary>
+    public static string SoftwareName { get; } = $"peerd-{Version}";
+
+    /// <summary>Cancelled when <c>stop</c> was requested (for callers that subscribe late).</summary>
+    public CancellationToken StopRequestedToken => _stopRequested.Token;
+
+    /// <summary>The node public key (<c>n…</c>).</summary>
+    public NodePublicKey PublicKey => _overlay.Identity.PublicKey;
+
+    /// <summary>The bound peer port; null in stand-alone mode.</summary>
+    public IPEndPoint? PeerEndpoint => _overlay.PeerEndpoint;
+
+    /// <summary>The bound admin port.</summary>
+    public IPEndPoint AdminEndpoint => _admin.Endpoint;
+
+    /// <summary>The overlay: peers, connection attempts, address book.</summary>
+    public XrplOverlay Overlay => _overlay;
+
+    /// <summary>
+    /// Starts XRPL: checks that both TLS Finished messages can be read on this runtime, loads or creates the node key
+    /// (<c>xrpl-node-seed</c> in <paramref name="dataDir"/>, mode 0600) unless one is configured, opens the peer port
+    /// (unless stand-alone) and the admin port.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The TLS self-check failed (the peer handshake cannot work here).</exception>
+    public static async Task<XrplNode> StartAsync(XrplOptions options, string dataDir, ILoggerFactory loggerFactory, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        if (!options.Enabled)
+        {
+            throw new ArgumentException("XRPL is not enabled in these options", nameof(options));
+        }
+
+        var log = loggerFactory.CreateLogger("Peerd.Xrpl");
+        if (!options.Standalone)
+        {
+            await TlsSelfCheck.EnsureAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var identity = NodeKeyStore.LoadOrCreate(dataDir, options.NodeSeed, out var source, out var seedPath);
+        XrplLog.NodeKey(log, source.ToString().ToLowerInvariant(), source == NodeKeyStore.Source.Configured ? "xrpl-node-seed option" : seedPath);
+        if (source != NodeKeyStore.Source.Configured && NodeKeyStore.IsTooOpen(seedPath))
+        {
+            XrplLog.SeedFileTooOpen(log, seedPath);
+        }
+
+        var tls = new XrplTls();
+        var cookie = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)));
+        var overlay = new XrplOverlay(options, identity, tls, timeProvider, loggerFactory, SoftwareName, cookie);
+        XrplNode? node = null;
+        try
+        {
+            overlay.Start();
+            var context = new AdminContext(options, overlay, timeProvider, Version, reason => node?.RequestStop(reason));
+            var dispatcher = new RpcDispatcher(
+                [new ConnectMethod(context), new PeersMethod(context), new PingMethod(), new ServerInfoMethod(context), new StopMethod(context), new ConnectionsMethod(context)],
+                log);
+            var access = new AdminAccess(options.AdminAllow, options.AdminUser, options.AdminPassword);
+            var serverName = $"ripple-json-rpc/{SoftwareName}";
+            var admin = await AdminServer.StartAsync(
+                options.AdminEndpoint,
+                new JsonRpcEndpoint(dispatcher, access, serverName, log),
+                new WebSocketEndpoint(dispatcher, access, log),
+                serverName,
+                loggerFactory,
+                cancellationToken).ConfigureAwait(false);
+            context.AdminEndpoint = admin.Endpoint;
+            node = new XrplNode(overlay, admin, log);
+        }
+        catch
+        {
+            await overlay.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        if (!IPAddress.IsLoopback(options.AdminEndpoint.Address))
+        {
+            XrplLog.AdminNotLoopback(log, node.AdminEndpoint.ToString());
+        }
+
+        XrplLog.NodeStarted(
+            log,
+            node.PublicKey.ToBase58(),
+            node.PeerEndpoint is { } peer ? PeerAddress.Format(peer) : "none (stand-alone)",
+            node.AdminEndpoint.ToString(),
+            options.NetworkId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not set");
+        return node;
+    }
+
+    /// <summary>Stops the admin port, closes every peer and the peer port.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _admin.DisposeAsync().ConfigureAwait(false);
+        await _overlay.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void RequestStop(string reason)
+    {
+        if (Volatile.Read(ref _disposed) != 0 || _stopRequested.IsCancellationRequested)
+        {
+            return;
+        }
+
+        XrplLog.Stopping(_log, reason);
+        _stopRequested.Cancel();
+        StopRequested?.Invoke(this, reason);
+    }
+
+    private static string ReadVersion()
+    {
+        var informational = typeof(XrplNode).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        var version = informational ?? typeof(XrplNode).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+}

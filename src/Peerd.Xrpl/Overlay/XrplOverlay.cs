@@ -1,0 +1,358 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Peerd.Xrpl.Hosting;
+using Peerd.Xrpl.Protocol.Handshake;
+using Peerd.Xrpl.Protocol.Identity;
+using Peerd.Xrpl.Tls;
+
+namespace Peerd.Xrpl.Overlay;
+
+/// <summary>
+/// The node's XRPL overlay: the peer port, outbound dials, the registry of connected peers with their in/out slot
+/// limits, the ping timer, the address book and the connection-attempt history. All peer state changes go through
+/// here; each peer runs its own read and write loop.
+/// </summary>
+public sealed class XrplOverlay : IAsyncDisposable
+{
+    private readonly ILogger _log;
+    private readonly ConcurrentDictionary<long, XrplPeer> _peers = new();
+    private readonly ConcurrentDictionary<Task, byte> _tasks = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _slotLock = new();
+    private readonly HashSet<NodePublicKey> _reservedKeys = [];
+    private int _inboundReserved;
+    private int _outboundReserved;
+    private int _dialing;
+    private long _nextPeerId;
+    private long _disconnects;
+    private Socket? _listener;
+    private ITimer? _timer;
+
+    internal XrplOverlay(XrplOptions options, NodeIdentity identity, XrplTls tls, TimeProvider time, ILoggerFactory loggers, string softwareName, ulong instanceCookie)
+    {
+        Options = options;
+        Identity = identity;
+        Tls = tls;
+        Time = time;
+        _log = loggers.CreateLogger("Peerd.Xrpl.Overlay");
+        HandshakeSettings = new HandshakeSettings(softwareName, options.NetworkId, instanceCookie);
+        Attempts = new ConnectionAttemptLog(time);
+    }
+
+    /// <summary>Our identity.</summary>
+    public NodeIdentity Identity { get; }
+
+    /// <summary>Where the peer port listens (the real port when 0 was asked); null in stand-alone mode.</summary>
+    public IPEndPoint? PeerEndpoint { get; private set; }
+
+    /// <summary>Every connection attempt, in progress and recent.</summary>
+    public ConnectionAttemptLog Attempts { get; }
+
+    /// <summary>Addresses learnt from peers.</summary>
+    public AddressBook AddressBook { get; } = new();
+
+    /// <summary>The connected peers.</summary>
+    public IReadOnlyList<XrplPeer> Peers => [.. _peers.Values.OrderBy(p => p.Id)];
+
+    /// <summary>How many peer sessions have closed since start.</summary>
+    public long PeerDisconnects => Interlocked.Read(ref _disconnects);
+
+    internal XrplOptions Options { get; }
+
+    internal XrplTls Tls { get; }
+
+    internal TimeProvider Time { get; }
+
+    internal HandshakeSettings HandshakeSettings { get; }
+
+    /// <summary>
+    /// Starts dialling <paramref name="host"/> (an IP address or a DNS name) in the background and returns the
+    /// attempt; its <see cref="ConnectionAttempt.Completion"/> tells how it ended.
+    /// </summary>
+    public ConnectionAttempt Connect(string host, int port)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        var target = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port.ToString(CultureInfo.InvariantCulture)}" : $"{host}:{port.ToString(CultureInfo.InvariantCulture)}";
+        var attempt = Attempts.Start(ConnectionDirection.Outbound, target);
+        Track(Task.Run(() => DialAsync(attempt, host, port)));
+        return attempt;
+    }
+
+    internal void Start()
+    {
+        if (Options.PeerEndpoint is { } endpoint)
+        {
+            var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            if (endpoint.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                socket.DualMode = true;
+            }
+
+            try
+            {
+                socket.Bind(endpoint);
+                socket.Listen(128);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+
+            _listener = socket;
+            PeerEndpoint = (IPEndPoint)socket.LocalEndPoint!;
+            Track(Task.Run(AcceptLoopAsync));
+        }
+
+        _timer = Time.CreateTimer(_ => Tick(), null, Options.PingInterval, Options.PingInterval);
+    }
+
+    /// <summary>Addresses for a 503 redirect: what peers told us, then our outbound peers.</summary>
+    internal IEnumerable<string> RedirectAddresses() =>
+        AddressBook.Snapshot(XrplTuning.RedirectAddresses).Select(e => e.Endpoint)
+            .Concat(_peers.Values.Where(p => !p.Inbound).Select(p => PeerAddress.Format(p.RemoteEndPoint)))
+            .Distinct(StringComparer.Ordinal)
+            .Take(XrplTuning.RedirectAddresses);
+
+    /// <summary>Takes an inbound slot for a verified key; null on success, else why not (rippled PeerFinder's "full"/"duplicate").</summary>
+    internal string? ReserveInboundSlot(NodePublicKey key)
+    {
+        lock (_slotLock)
+        {
+            if (_reservedKeys.Contains(key))
+            {
+                return "Duplicate peer";
+            }
+
+            if (_inboundReserved >= Options.MaxInboundPeers)
+            {
+                return "Inbound slots full";
+            }
+
+            _reservedKeys.Add(key);
+            _inboundReserved++;
+            return null;
+        }
+    }
+
+    internal void OnPeerClosed(XrplPeer peer, string reason)
+    {
+        _peers.TryRemove(peer.Id, out _);
+        Interlocked.Increment(ref _disconnects);
+        lock (_slotLock)
+        {
+            if (_reservedKeys.Remove(peer.PublicKey))
+            {
+                if (peer.Inbound)
+                {
+                    _inboundReserved--;
+                }
+                else
+                {
+                    _outboundReserved--;
+                }
+            }
+        }
+
+        if (peer.Inbound)
+        {
+            XrplLog.InboundPeerClosed(_log, peer.PublicKey.ToBase58(), PeerAddress.Format(peer.RemoteEndPoint), reason);
+        }
+        else
+        {
+            XrplLog.OutboundPeerClosed(_log, peer.PublicKey.ToBase58(), PeerAddress.Format(peer.RemoteEndPoint), reason);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_timer is not null)
+        {
+            await _timer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _listener?.Dispose();
+        foreach (var peer in _peers.Values)
+        {
+            peer.Close("Stopped");
+        }
+
+        try
+        {
+            await Task.WhenAll(_tasks.Keys).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Stragglers are abandoned; their sockets are closed.
+        }
+
+        _stopping.Dispose();
+    }
+
+    private void Tick()
+    {
+        foreach (var peer in _peers.Values)
+        {
+            peer.OnTimer();
+        }
+    }
+
+    private void Track(Task task)
+    {
+        _tasks.TryAdd(task, 0);
+        task.ContinueWith(t => _tasks.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _listener!.AcceptAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                XrplLog.AcceptFailed(_log, e.Message);
+                continue;
+            }
+
+            socket.NoDelay = true;
+            Track(Task.Run(() => HandleInboundAsync(socket)));
+        }
+    }
+
+    private async Task HandleInboundAsync(Socket socket)
+    {
+        var remoteEndPoint = (IPEndPoint)socket.RemoteEndPoint!;
+        var remote = new IPEndPoint(PeerAddress.Normalize(remoteEndPoint.Address), remoteEndPoint.Port);
+        var attempt = Attempts.Start(ConnectionDirection.Inbound, PeerAddress.Format(remote));
+        attempt.SetAddress(remote);
+        var connection = new PeerConnection(socket, remote);
+        var peer = await new InboundHandshake(this, attempt, connection, result => Activate(connection, result, inbound: true, attempt))
+            .RunAsync(_stopping.Token).ConfigureAwait(false);
+        if (peer is null)
+        {
+            var failed = attempt.Snapshot();
+            XrplLog.InboundFailed(_log, failed.Id, failed.Target, Stage(failed.Stage), failed.FailureReason ?? string.Empty);
+            await connection.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        XrplLog.InboundConnected(_log, attempt.Id, PeerAddress.Format(remote), peer.PublicKey.ToBase58(), peer.Protocol.ToString());
+        await peer.RunAsync().ConfigureAwait(false);
+    }
+
+    private async Task DialAsync(ConnectionAttempt attempt, string host, int port)
+    {
+        var target = attempt.Snapshot().Target;
+        if (!TryStartDial())
+        {
+            attempt.Fail("Outbound full");
+            XrplLog.OutboundFailed(_log, attempt.Id, target, Stage(ConnectionStage.Tcp), "Outbound full");
+            return;
+        }
+
+        (PeerConnection Connection, PeerHandshakeResult Result)? outcome;
+        string? refusal = null;
+        try
+        {
+            outcome = await new OutboundHandshake(this, attempt, host, port).RunAsync(_stopping.Token).ConfigureAwait(false);
+            if (outcome is { } verified)
+            {
+                refusal = ReserveOutboundSlot(verified.Result.PeerKey);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _dialing);
+        }
+
+        if (outcome is not { } done)
+        {
+            var failed = attempt.Snapshot();
+            XrplLog.OutboundFailed(_log, attempt.Id, target, Stage(failed.Stage), failed.FailureReason ?? string.Empty);
+            return;
+        }
+
+        if (refusal is not null)
+        {
+            attempt.Fail(refusal);
+            XrplLog.OutboundFailed(_log, attempt.Id, target, Stage(ConnectionStage.Verify), refusal);
+            await done.Connection.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        var peer = Activate(done.Connection, done.Result, inbound: false, attempt);
+        XrplLog.OutboundConnected(_log, attempt.Id, target, done.Result.PeerKey.ToBase58(), done.Result.Protocol.ToString());
+        await peer.RunAsync().ConfigureAwait(false);
+    }
+
+    private bool TryStartDial()
+    {
+        lock (_slotLock)
+        {
+            if (_outboundReserved + Volatile.Read(ref _dialing) >= Options.MaxOutboundPeers)
+            {
+                return false;
+            }
+
+            Interlocked.Increment(ref _dialing);
+            return true;
+        }
+    }
+
+    private string? ReserveOutboundSlot(NodePublicKey key)
+    {
+        lock (_slotLock)
+        {
+            if (_reservedKeys.Contains(key))
+            {
+                return "Outbound duplicate";
+            }
+
+            if (_outboundReserved >= Options.MaxOutboundPeers)
+            {
+                return "Outbound full";
+            }
+
+            _reservedKeys.Add(key);
+            _outboundReserved++;
+            return null;
+        }
+    }
+
+    private XrplPeer Activate(PeerConnection connection, PeerHandshakeResult result, bool inbound, ConnectionAttempt attempt)
+    {
+        var peer = new XrplPeer(Interlocked.Increment(ref _nextPeerId), connection, inbound, result.PeerKey, result.Protocol, result.Headers, attempt, this, Time, _log);
+        _peers[peer.Id] = peer;
+        attempt.Succeed(result.PeerKey.ToBase58(), result.Protocol.ToString());
+        if (_stopping.IsCancellationRequested)
+        {
+            peer.Close("Stopped");
+        }
+
+        return peer;
+    }
+
+    internal static string Stage(ConnectionStage stage) => stage.ToString().ToLowerInvariant();
+}
