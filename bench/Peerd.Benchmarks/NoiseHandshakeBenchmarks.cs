@@ -10,6 +10,7 @@ namespace Peerd.Benchmarks;
 /// ECDHs per side). The difference is our overhead: SHA256, HKDF, ChaCha20-Poly1305 and bookkeeping.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [CategoriesColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class NoiseHandshakeBenchmarks

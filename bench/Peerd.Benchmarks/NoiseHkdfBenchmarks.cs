@@ -10,6 +10,7 @@ namespace Peerd.Benchmarks;
 /// handshake, one per key rotation.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class NoiseHkdfBenchmarks
 {
     private readonly byte[] _salt = new byte[32];

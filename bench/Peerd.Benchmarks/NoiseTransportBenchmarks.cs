@@ -14,6 +14,7 @@ namespace Peerd.Benchmarks;
 /// Key rotation (every 500 messages) is included, amortised, as in real traffic.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class NoiseTransportBenchmarks
 {
     private byte[] _message = null!;

@@ -66,23 +66,16 @@ public sealed class InitiatorHandshake
         Expect(Step.WriteActOne);
         ArgumentOutOfRangeException.ThrowIfLessThan(actOne.Length, Bolt8Constants.ActOneLength, nameof(actOne));
 
-        // h = SHA-256(h || e.pub.serializeCompressed())
-        _state.MixHash(_ephemeralPublic);
-
-        // es = ECDH(e.priv, rs); ck, temp_k1 = HKDF(ck, es). rs was validated by the constructor.
+        // es = ECDH(e.priv, rs): rs was validated by the constructor.
         Span<byte> es = stackalloc byte[Secp256k1.SharedSecretLength];
         if (!Secp256k1.TryEcdh(_ephemeralPrivate, _remoteStatic, es))
         {
             throw new InvalidOperationException("ECDH with a validated key failed");
         }
 
-        _state.MixKey(es);
+        // h = SHA-256(h || e.pub); ck, temp_k1 = HKDF(ck, es); c = encryptWithAD(temp_k1, 0, h, zero); h = SHA-256(h || c)
+        _state.WriteEphemeralAct(actOne, _ephemeralPublic, es);
         CryptographicOperations.ZeroMemory(es);
-
-        // c = encryptWithAD(temp_k1, 0, h, zero); h = SHA-256(h || c); m = 0 || e.pub.serializeCompressed() || c
-        actOne[0] = Bolt8Constants.HandshakeVersion;
-        ((ReadOnlySpan<byte>)_ephemeralPublic).CopyTo(actOne[1..]);
-        _state.EncryptAndHash(0, [], actOne.Slice(1 + Bolt8Constants.PublicKeyLength, Bolt8Constants.MacLength));
         _step = Step.ReadActTwo;
     }
 
@@ -105,12 +98,8 @@ public sealed class InitiatorHandshake
             return Fail(HandshakeError.ActTwoBadVersion);
         }
 
-        var re = actTwo.Slice(1, Bolt8Constants.PublicKeyLength);
-        var c = actTwo.Slice(1 + Bolt8Constants.PublicKeyLength, Bolt8Constants.MacLength);
-
-        // h = SHA-256(h || re.serializeCompressed()); ee = ECDH(e.priv, re). ECDH parses re, so a point that is not
-        // on the curve fails here.
-        _state.MixHash(re);
+        // ee = ECDH(e.priv, re). ECDH parses re, so a point that is not on the curve fails here.
+        var re = SymmetricState.EphemeralKeyOf(actTwo);
         Span<byte> ee = stackalloc byte[Secp256k1.SharedSecretLength];
         if (!Secp256k1.TryEcdh(_ephemeralPrivate, re, ee))
         {
@@ -119,10 +108,10 @@ public sealed class InitiatorHandshake
 
         re.CopyTo(_remoteEphemeral);
 
-        // ck, temp_k2 = HKDF(ck, ee); p = decryptWithAD(temp_k2, 0, h, c); h = SHA-256(h || c)
-        _state.MixKey(ee);
+        // h = SHA-256(h || re); ck, temp_k2 = HKDF(ck, ee); p = decryptWithAD(temp_k2, 0, h, c); h = SHA-256(h || c)
+        var authentic = _state.TryReadEphemeralAct(actTwo, ee);
         CryptographicOperations.ZeroMemory(ee);
-        if (!_state.DecryptAndHash(0, c, []))
+        if (!authentic)
         {
             return Fail(HandshakeError.ActTwoBadTag);
         }

@@ -75,12 +75,8 @@ public sealed class ResponderHandshake
             return Fail(HandshakeError.ActOneBadVersion);
         }
 
-        var re = actOne.Slice(1, Bolt8Constants.PublicKeyLength);
-        var c = actOne.Slice(1 + Bolt8Constants.PublicKeyLength, Bolt8Constants.MacLength);
-
-        // h = SHA-256(h || re.serializeCompressed()); es = ECDH(s.priv, re). ECDH parses re, so a point that is not
-        // on the curve fails here.
-        _state.MixHash(re);
+        // es = ECDH(s.priv, re). ECDH parses re, so a point that is not on the curve fails here.
+        var re = SymmetricState.EphemeralKeyOf(actOne);
         Span<byte> es = stackalloc byte[Secp256k1.SharedSecretLength];
         if (!_localStatic.TryEcdh(re, es))
         {
@@ -89,10 +85,10 @@ public sealed class ResponderHandshake
 
         re.CopyTo(_remoteEphemeral);
 
-        // ck, temp_k1 = HKDF(ck, es); p = decryptWithAD(temp_k1, 0, h, c); h = SHA-256(h || c)
-        _state.MixKey(es);
+        // h = SHA-256(h || re); ck, temp_k1 = HKDF(ck, es); p = decryptWithAD(temp_k1, 0, h, c); h = SHA-256(h || c)
+        var authentic = _state.TryReadEphemeralAct(actOne, es);
         CryptographicOperations.ZeroMemory(es);
-        if (!_state.DecryptAndHash(0, c, []))
+        if (!authentic)
         {
             return Fail(HandshakeError.ActOneBadTag);
         }
@@ -109,21 +105,16 @@ public sealed class ResponderHandshake
         Expect(Step.WriteActTwo);
         ArgumentOutOfRangeException.ThrowIfLessThan(actTwo.Length, Bolt8Constants.ActTwoLength, nameof(actTwo));
 
-        // h = SHA-256(h || e.pub.serializeCompressed()); ee = ECDH(e.priv, re); ck, temp_k2 = HKDF(ck, ee)
-        _state.MixHash(_ephemeralPublic);
+        // ee = ECDH(e.priv, re): re was validated by Act One.
         Span<byte> ee = stackalloc byte[Secp256k1.SharedSecretLength];
         if (!Secp256k1.TryEcdh(_ephemeralPrivate, _remoteEphemeral, ee))
         {
             throw new InvalidOperationException("ECDH with a validated point failed");
         }
 
-        _state.MixKey(ee);
+        // h = SHA-256(h || e.pub); ck, temp_k2 = HKDF(ck, ee); c = encryptWithAD(temp_k2, 0, h, zero); h = SHA-256(h || c)
+        _state.WriteEphemeralAct(actTwo, _ephemeralPublic, ee);
         CryptographicOperations.ZeroMemory(ee);
-
-        // c = encryptWithAD(temp_k2, 0, h, zero); h = SHA-256(h || c); m = 0 || e.pub.serializeCompressed() || c
-        actTwo[0] = Bolt8Constants.HandshakeVersion;
-        ((ReadOnlySpan<byte>)_ephemeralPublic).CopyTo(actTwo[1..]);
-        _state.EncryptAndHash(0, [], actTwo.Slice(1 + Bolt8Constants.PublicKeyLength, Bolt8Constants.MacLength));
         _step = Step.ReadActThree;
     }
 

@@ -100,6 +100,35 @@ internal sealed class SymmetricState
         return true;
     }
 
+    /// <summary>The ephemeral key of Act One or Act Two (<c>version (1) ‖ e.pub (33) ‖ tag (16)</c>).</summary>
+    public static ReadOnlySpan<byte> EphemeralKeyOf(ReadOnlySpan<byte> act) => act.Slice(1, Bolt8Constants.PublicKeyLength);
+
+    /// <summary>
+    /// Writes Act One or Act Two, whose shape is the same: "h = SHA-256(h || e.pub.serializeCompressed())";
+    /// "ck, temp_k = HKDF(ck, ss)"; "c = encryptWithAD(temp_k, 0, h, zero)"; "h = SHA-256(h || c)";
+    /// "m = 0 || e.pub.serializeCompressed() || c". <paramref name="sharedSecret"/> is <c>es</c> or <c>ee</c>.
+    /// </summary>
+    public void WriteEphemeralAct(Span<byte> act, ReadOnlySpan<byte> ephemeralPublicKey, ReadOnlySpan<byte> sharedSecret)
+    {
+        MixHash(ephemeralPublicKey);
+        MixKey(sharedSecret);
+        act[0] = Bolt8Constants.HandshakeVersion;
+        ephemeralPublicKey.CopyTo(act[1..]);
+        EncryptAndHash(0, [], act.Slice(1 + Bolt8Constants.PublicKeyLength, Bolt8Constants.MacLength));
+    }
+
+    /// <summary>
+    /// Reads Act One or Act Two once its length, version and key have been checked: "h = SHA-256(h ||
+    /// re.serializeCompressed())"; "ck, temp_k = HKDF(ck, ss)"; "p = decryptWithAD(temp_k, 0, h, c)";
+    /// "h = SHA-256(h || c)". False when the tag fails.
+    /// </summary>
+    public bool TryReadEphemeralAct(ReadOnlySpan<byte> act, ReadOnlySpan<byte> sharedSecret)
+    {
+        MixHash(EphemeralKeyOf(act));
+        MixKey(sharedSecret);
+        return DecryptAndHash(0, act.Slice(1 + Bolt8Constants.PublicKeyLength, Bolt8Constants.MacLength), []);
+    }
+
     /// <summary>
     /// The final <c>HKDF(ck, zero)</c>: the first key is the initiator's <c>sk</c> (the responder's <c>rk</c>), the
     /// second the initiator's <c>rk</c>. Both directions start from this final <c>ck</c>.
