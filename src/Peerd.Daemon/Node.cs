@@ -13,6 +13,7 @@ using Peerd.Lightning.Rpc.Methods;
 using Peerd.Lightning.Transport;
 using Peerd.Rpc.Dispatch;
 using Peerd.Rpc.Hosting;
+using Peerd.Xrpl.Hosting;
 
 namespace Peerd.Daemon;
 
@@ -43,6 +44,11 @@ public sealed class Node : IAsyncDisposable
         var logger = node._logger = loggerFactory.CreateLogger("peerd");
         try
         {
+            if (!XrplOptions.TryParse(options.XrplOptions, out var xrplOptions, out var xrplError))
+            {
+                throw new FormatException(xrplError);
+            }
+
             node._directory = DataDirectory.Open(options.LightningDir, options.NetworkDir);
             var key = NodeKeyStore.LoadOrCreate(Path.Combine(options.NetworkDir, NodeKeyStore.FileName));
             var local = new LocalNode(key, options.Network, OurFeatures.Init, options.HandshakeTimeout, options.ConnectTimeout);
@@ -99,6 +105,13 @@ public sealed class Node : IAsyncDisposable
             });
             rpc.Start();
             node._owned.Add(rpc);
+
+            if (xrplOptions.Enabled)
+            {
+                var xrpl = await XrplNode.StartAsync(xrplOptions, Path.Combine(options.LightningDir, "xrpl"), loggerFactory, TimeProvider.System, stop.Token).ConfigureAwait(false);
+                xrpl.StopRequested += (_, _) => stop.Cancel();
+                node._owned.Insert(0, xrpl);
+            }
 
             logger.LogInformation("Server started with public key {NodeId}, alias {Alias} (network {Network})", local.Id.ToString(), options.Alias, options.Network.Name);
             return node;

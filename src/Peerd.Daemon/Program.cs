@@ -70,6 +70,6 @@ public static class Program
             Console.WriteLine($"  {name,-32} {spec.Help}");
         }
 
-        Console.WriteLine($"  {"--xrpl-*",-32} XRPL node options (see docs/ARCHITECTURE.md)");
+        Console.WriteLine($"  {"--xrpl-*",-32} XRPL node options: {string.Join(", ", Peerd.Xrpl.Hosting.XrplOptions.Names.Skip(1))} (see README.md)");
     }
 }
