@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace Peerd.TestKit.Fuzzing;
+
+/// <summary>The outcome of one target's run: the count line quoted by docs/RELIABILITY.md.</summary>
+/// <param name="Name">The target.</param>
+/// <param name="Seed">The seed that replays it (<c>PEERD_FUZZ_SEED</c> is the run's seed; this is the target's).</param>
+/// <param name="RunSeed">The run's seed, to pass as <c>PEERD_FUZZ_SEED</c>.</param>
+/// <param name="Inputs">Inputs decoded (corpus plus mutants).</param>
+/// <param name="Decoded">Inputs that decoded.</param>
+/// <param name="Rejected">Inputs rejected with a typed error.</param>
+/// <param name="MaxAllocatedBytes">The most any one decode allocated.</param>
+/// <param name="Elapsed">Wall time of the run.</param>
+public sealed record FuzzReport(string Name, int Seed, int RunSeed, long Inputs, long Decoded, long Rejected, long MaxAllocatedBytes, TimeSpan Elapsed)
+{
+    /// <inheritdoc />
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"fuzz [{Name}]: {Inputs} inputs ({Decoded} decoded, {Rejected} rejected), 0 unhandled exceptions, max {MaxAllocatedBytes} B allocated per decode, {Elapsed.TotalSeconds:0.00} s, PEERD_FUZZ_SEED={RunSeed}");
+}
