@@ -13,8 +13,11 @@ namespace Peerd.TestKit.Fuzzing;
 /// <param name="Elapsed">Wall time of the run.</param>
 public sealed record FuzzReport(string Name, int Seed, int RunSeed, long Inputs, long Decoded, long Rejected, long MaxAllocatedBytes, TimeSpan Elapsed)
 {
+    /// <summary>The longest single decode (information only: nothing asserts on time).</summary>
+    public TimeSpan Slowest { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"fuzz [{Name}]: {Inputs} inputs ({Decoded} decoded, {Rejected} rejected), 0 unhandled exceptions, max {MaxAllocatedBytes} B allocated per decode, {Elapsed.TotalSeconds:0.00} s, PEERD_FUZZ_SEED={RunSeed}");
+        $"fuzz [{Name}]: {Inputs} inputs ({Decoded} decoded, {Rejected} rejected), 0 unhandled exceptions, max {MaxAllocatedBytes} B allocated per decode, {Elapsed.TotalSeconds:0.00} s (slowest input {Slowest.TotalMilliseconds:0.0} ms), PEERD_FUZZ_SEED={RunSeed}");
 }

@@ -151,17 +151,20 @@ public static class Fuzzer
             var clock = Stopwatch.StartNew();
             var budget = Budget();
             long count = 0, decoded = 0, rejected = 0, maxAllocated = 0;
+            var slowest = TimeSpan.Zero;
             for (var i = 0; ShouldContinue(i, target.Inputs + target.Corpus.Count, clock, budget); i++)
             {
                 applied.Clear();
                 var input = i < target.Corpus.Count ? target.Corpus[i] : mutator.Mutate(target.Corpus[i % target.Corpus.Count], applied);
+                var started = clock.Elapsed;
                 var (verdict, allocated) = Decode(input, applied, measure: true);
+                slowest = TimeSpan.FromTicks(Math.Max(slowest.Ticks, (clock.Elapsed - started).Ticks));
                 maxAllocated = Math.Max(maxAllocated, allocated);
                 count++;
                 _ = verdict == FuzzVerdict.Decoded ? decoded++ : rejected++;
             }
 
-            return new FuzzReport(target.Name, seed, FuzzBudget.Seed, count, decoded, rejected, maxAllocated, clock.Elapsed);
+            return new FuzzReport(target.Name, seed, FuzzBudget.Seed, count, decoded, rejected, maxAllocated, clock.Elapsed) { Slowest = slowest };
         }
 
         private (FuzzVerdict Verdict, long Allocated) Decode(byte[] input, List<MutationKind> applied, bool measure)
