@@ -46,11 +46,13 @@ public static class Fuzzer
         var applied = new List<MutationKind>();
         var clock = Stopwatch.StartNew();
         long count = 0, decoded = 0, rejected = 0;
+        var slowest = TimeSpan.Zero;
         var budget = Budget();
         for (var i = 0; ShouldContinue(i, inputs, clock, budget); i++)
         {
             applied.Clear();
             var input = i < corpus.Count ? corpus[i] : mutator.Mutate(corpus[i % corpus.Count], applied);
+            var started = clock.Elapsed;
             var task = decode(input);
             FuzzVerdict verdict;
             try
@@ -66,11 +68,12 @@ public static class Fuzzer
                 throw new XunitException($"fuzz [{name}] threw {e.GetType().Name}: {e.Message} on input {Show(input, name)} after {string.Join('+', applied)}; {SeedText(name)}", e);
             }
 
+            slowest = TimeSpan.FromTicks(Math.Max(slowest.Ticks, (clock.Elapsed - started).Ticks));
             count++;
             _ = verdict == FuzzVerdict.Decoded ? decoded++ : rejected++;
         }
 
-        return Publish(new FuzzReport(name, seed, FuzzBudget.Seed, count, decoded, rejected, 0, clock.Elapsed), output);
+        return Publish(new FuzzReport(name, seed, FuzzBudget.Seed, count, decoded, rejected, 0, clock.Elapsed) { Slowest = slowest, AllocationMeasured = false }, output);
     }
 
     /// <summary>True while a run should go on: its input count (CI) or its seconds (<c>PEERD_FUZZ_SECONDS</c>).</summary>
