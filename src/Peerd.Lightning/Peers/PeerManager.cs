@@ -325,61 +325,56 @@ public sealed partial class PeerManager : IAsyncDisposable
     private PeerConnection Register(PeerConnection connection)
     {
         PeerConnection? loser = null;
-        Peer peer;
-        ConnectAttempt? attempt;
+        Peer peer = null!;
+        ConnectAttempt? attempt = null;
+        var refused = false;
         lock (_lock)
         {
             // A new inbound node past the cap (checked at accept too; peers may have completed meanwhile).
             if (connection.Direction == PeerDirection.In && !_peers.ContainsKey(connection.NodeId) && _inbound >= _limits.MaxInboundPeers)
             {
-                peer = null!;
-                attempt = null;
-                loser = connection;
+                refused = true;
             }
             else
             {
                 _attempts.TryGetValue(connection.NodeId, out attempt);
+                if (_peers.TryGetValue(connection.NodeId, out var existing) && !existing.Connection.IsClosing)
+                {
+                    var age = _time.GetUtcNow() - existing.Connection.ConnectedAt;
+                    if (age < _options.CrossedConnectWindow && existing.Connection.Direction != connection.Direction && Survives(existing.Connection))
+                    {
+                        loser = connection;
+                    }
+                    else
+                    {
+                        loser = existing.Connection;
+                    }
+                }
+
+                if (loser == connection)
+                {
+                    peer = _peers[connection.NodeId];
+                }
+                else
+                {
+                    peer = new Peer(connection, new PingState(_time.GetTimestamp()));
+                    if (_peers.TryGetValue(connection.NodeId, out var replaced))
+                    {
+                        CountPeer(replaced.Connection.Direction, -1);
+                    }
+
+                    _peers[connection.NodeId] = peer;
+                    CountPeer(connection.Direction, +1);
+                }
             }
         }
 
-        if (loser is not null)
+        if (refused)
         {
             Log.Shed(_logger, connection.RemoteEndpoint.ToString(), "too many inbound peers");
             connection.Close("too many inbound peers");
             _ = connection.DisposeAsync().AsTask();
             return connection;
-        }
-
-        lock (_lock)
-        {
-            if (_peers.TryGetValue(connection.NodeId, out var existing) && !existing.Connection.IsClosing)
-            {
-                var age = _time.GetUtcNow() - existing.Connection.ConnectedAt;
-                if (age < _options.CrossedConnectWindow && existing.Connection.Direction != connection.Direction && Survives(existing.Connection))
-                {
-                    loser = connection;
-                }
-                else
-                {
-                    loser = existing.Connection;
-                }
-            }
-
-            if (loser == connection)
-            {
-                peer = _peers[connection.NodeId];
-            }
-            else
-            {
-                peer = new Peer(connection, new PingState(_time.GetTimestamp()));
-                if (_peers.TryGetValue(connection.NodeId, out var replaced))
-                {
-                    CountPeer(replaced.Connection.Direction, -1);
-                }
-
-                _peers[connection.NodeId] = peer;
-                CountPeer(connection.Direction, +1);
-            }
         }
 
         if (loser is not null)
@@ -399,9 +394,11 @@ public sealed partial class PeerManager : IAsyncDisposable
             _ = connection.DisposeAsync().AsTask();
         }
 
-        // An inbound connection from a node we are dialling completes that attempt (Core Lightning: "crossed over"),
-        // and the dial still in flight is abandoned.
-        if (attempt is not null && attempt.Complete(ConnectOutcome.Success(peer.Connection)) && connection.Direction == PeerDirection.In)
+        // An inbound connection from a node we are dialling completes that attempt (Core Lightning: "crossed over").
+        // The dial still in flight is abandoned only when the inbound connection is the one both ends keep (the peer's
+        // id is the greater): otherwise the peer may already hold our dial as its surviving connection, and abandoning
+        // it would leave each end keeping the connection the other closed.
+        if (attempt is not null && attempt.Complete(ConnectOutcome.Success(peer.Connection)) && connection.Direction == PeerDirection.In && !WeAreGreater(connection.NodeId))
         {
             attempt.Cancellation.Cancel();
         }
@@ -412,11 +409,10 @@ public sealed partial class PeerManager : IAsyncDisposable
     /// Of two crossed connections (one each way), the one opened by the node with the greater id survives, so both
     /// ends keep the same one. A second connection in the same direction is a reconnect and always replaces.
     /// </summary>
-    private bool Survives(PeerConnection existing)
-    {
-        var weAreGreater = string.CompareOrdinal(_local.Id.ToString(), existing.NodeId.ToString()) > 0;
-        return existing.Direction == (weAreGreater ? PeerDirection.Out : PeerDirection.In);
-    }
+    private bool Survives(PeerConnection existing) =>
+        existing.Direction == (WeAreGreater(existing.NodeId) ? PeerDirection.Out : PeerDirection.In);
+
+    private bool WeAreGreater(NodeId other) => string.CompareOrdinal(_local.Id.ToString(), other.ToString()) > 0;
 
     private async Task WatchAsync(Peer peer)
     {
