@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Peerd.Crypto;
 using Peerd.EndToEnd.Tests.Infrastructure;
 using Peerd.Lightning.Protocol.Addresses;
-using Peerd.Lightning.Protocol.Chains;
 using Peerd.Lightning.Protocol.Features;
 using Peerd.Lightning.Protocol.Gossip;
 using Peerd.Lightning.Protocol.Messages;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Peerd.Crypto;
 using Peerd.EndToEnd.Tests.Infrastructure;
