@@ -32,8 +32,14 @@ public sealed class SlowlorisTests(ITestOutputHelper output)
         await GoodPeer.PingAsync(during);
 
         Assert.True(await attack.WaitAllClosedAsync(TimeSpan.FromSeconds(60)), $"{attack.ClosedByDaemon} of {attack.Opened} slow sockets closed");
-        var timedOut = daemon.ReadLog().Split('\n').Count(l => l.Contains("closed during Cryptographic handshake: Connection timed out", StringComparison.Ordinal));
-        Assert.True(timedOut >= Attackers, $"{timedOut} handshake timeouts logged");
+        // The daemon logs each timeout just after closing the socket: wait for the last lines too.
+        var timedOut = 0;
+        var deadline = DateTime.UtcNow + ChildProcess.Deadline;
+        while ((timedOut = daemon.ReadLog().Split('\n').Count(l => l.Contains("closed during Cryptographic handshake: Connection timed out", StringComparison.Ordinal))) < Attackers)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{timedOut} handshake timeouts logged");
+            await Task.Delay(50);
+        }
 
         await GoodPeer.PingAsync(before);
         await using (var after = await GoodPeer.ConnectAsync(daemon))
