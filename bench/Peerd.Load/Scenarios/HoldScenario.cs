@@ -134,6 +134,11 @@ internal static class HoldScenario
         while (Stopwatch.GetTimestamp() < holdUntil)
         {
             var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), holdUntil);
+            if (remaining < TimeSpan.FromMilliseconds(100))
+            {
+                break;
+            }
+
             await Task.Delay(remaining < TimeSpan.FromSeconds(5) ? remaining : TimeSpan.FromSeconds(5)).ConfigureAwait(false);
             var now = daemon.Stats();
             maxRss = Math.Max(maxRss, now.RssBytes);

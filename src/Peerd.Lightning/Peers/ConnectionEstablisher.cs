@@ -14,6 +14,15 @@ namespace Peerd.Lightning.Peers;
 /// </summary>
 public static class ConnectionEstablisher
 {
+    /// <summary>
+    /// Bytes asked of the socket per read: one whole maximum-size packet (65,569) fits, so large messages cost few
+    /// system calls. The reader waits with zero-byte reads and rents this only while data is there.
+    /// </summary>
+    private const int ReadBufferBytes = 64 * 1024;
+
+    /// <summary>Free space below which the reader starts a new buffer rather than read a sliver into the old one.</summary>
+    private const int MinimumReadBytes = 8 * 1024;
+
     /// <summary>Runs the initiator side to <paramref name="expected"/>.</summary>
     public static Task<PeerConnection> OutboundAsync(Socket socket, PeerEndpoint remote, NodeId expected, LocalNode local, TimeProvider time, CancellationToken cancellationToken) =>
         RunAsync(socket, remote, expected, local, time, cancellationToken);
@@ -25,7 +34,8 @@ public static class ConnectionEstablisher
     private static async Task<PeerConnection> RunAsync(Socket socket, PeerEndpoint remote, NodeId? expected, LocalNode local, TimeProvider time, CancellationToken cancellationToken)
     {
         var stream = new NetworkStream(socket, ownsSocket: false);
-        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true));
+        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(
+            bufferSize: ReadBufferBytes, minimumReadSize: MinimumReadBytes, leaveOpen: true, useZeroByteReads: true));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(local.HandshakeTimeout);
         var stage = ConnectStage.Handshake;

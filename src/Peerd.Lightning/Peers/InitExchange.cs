@@ -26,7 +26,20 @@ internal static class InitExchange
         await SendAsync(stream, transport.Sender, ours.ToArray(), cancellationToken).ConfigureAwait(false);
 
         var frames = new Bolt8FrameReader(transport.Receiver);
-        var message = new byte[Bolt8Constants.MaxMessageLength];
+        var message = ArrayPool<byte>.Shared.Rent(Bolt8Constants.MaxMessageLength);
+        try
+        {
+            return await ReadInitAsync(stream, reader, transport, local, frames, message, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(message);
+        }
+    }
+
+    private static async Task<FeatureBits> ReadInitAsync(
+        NetworkStream stream, PipeReader reader, NoiseTransport transport, LocalNode local, Bolt8FrameReader frames, byte[] message, CancellationToken cancellationToken)
+    {
         while (true)
         {
             var length = await ReadMessageAsync(reader, frames, message, cancellationToken).ConfigureAwait(false);
