@@ -44,9 +44,10 @@ public static class ConnectionEstablisher
         {
             NoiseTransport transport;
             NodeId remoteId;
+            ReadOnlyMemory<byte> actThree = default;
             if (expected is { } id)
             {
-                transport = await InitiateAsync(stream, reader, local.Key, id, deadline.Token).ConfigureAwait(false);
+                (transport, actThree) = await InitiateAsync(stream, reader, local.Key, id, deadline.Token).ConfigureAwait(false);
                 remoteId = id;
             }
             else
@@ -55,7 +56,7 @@ public static class ConnectionEstablisher
             }
 
             stage = ConnectStage.Init;
-            var features = await InitExchange.RunAsync(stream, reader, transport, local, remote, expected is null, deadline.Token).ConfigureAwait(false);
+            var features = await InitExchange.RunAsync(stream, reader, transport, local, remote, expected is null, actThree, deadline.Token).ConfigureAwait(false);
             var connection = new PeerConnection(
                 socket, stream, reader, transport, remoteId, expected is null ? PeerDirection.In : PeerDirection.Out, remote, features, time.GetUtcNow());
             ok = true;
@@ -80,7 +81,8 @@ public static class ConnectionEstablisher
         }
     }
 
-    private static async Task<NoiseTransport> InitiateAsync(NetworkStream stream, PipeReader reader, IStaticKey key, NodeId remote, CancellationToken cancellationToken)
+    /// <summary>Acts One and Two; returns the transport and Act Three, which leaves with our <c>init</c> in one write.</summary>
+    private static async Task<(NoiseTransport, ReadOnlyMemory<byte>)> InitiateAsync(NetworkStream stream, PipeReader reader, IStaticKey key, NodeId remote, CancellationToken cancellationToken)
     {
         var ephemeral = new byte[Secp256k1.PrivateKeyLength];
         StaticKey.GeneratePrivateKey(ephemeral);
@@ -97,9 +99,7 @@ public static class ConnectionEstablisher
             throw new ConnectFailedException(ConnectStage.Handshake, "Protocol error");
         }
 
-        var transport = handshake.WriteActThree(act);
-        await stream.WriteAsync(act, cancellationToken).ConfigureAwait(false);
-        return transport;
+        return (handshake.WriteActThree(act), act);
     }
 
     private static async Task<(NoiseTransport, NodeId)> RespondAsync(NetworkStream stream, PipeReader reader, IStaticKey key, CancellationToken cancellationToken)
