@@ -63,6 +63,8 @@ internal sealed class LoadOptions
           --concurrency=1,4,16,64    handshake concurrencies
           --only=a,b                 scenarios: secp,handshakes,messages,node,rpc,cli,hold
           --markdown=<file>          also write the table to <file>
+          --daemon-env=NAME=VALUE    an environment variable for the daemons (repeatable; for experiments)
+          --daemon-arg=--opt=value   an extra option for the daemons (repeatable; for experiments)
         """;
 
     /// <summary>Parses <paramref name="args"/>; null with a message on a bad option.</summary>
@@ -98,6 +100,10 @@ internal sealed class LoadOptions
                 case "--concurrency": options.Concurrency = [.. value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]; break;
                 case "--only": options.Only = new HashSet<string>(value.Split(',')); break;
                 case "--markdown": options.MarkdownFile = Path.GetFullPath(value); break;
+                case "--daemon-arg": Infrastructure.DaemonProcess.Arguments.Add(value); break;
+                case "--daemon-env" when value.Contains('=', StringComparison.Ordinal):
+                    Infrastructure.DaemonProcess.Environment.Add((value[..value.IndexOf('=', StringComparison.Ordinal)], value[(value.IndexOf('=', StringComparison.Ordinal) + 1)..]));
+                    break;
                 default:
                     error = $"unknown option {arg}";
                     return null;

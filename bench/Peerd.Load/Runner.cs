@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Peerd.Load.Infrastructure;
 using Peerd.Load.Lightning;
 using Peerd.Load.Report;
@@ -86,7 +87,14 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
         foreach (var concurrency in options.Concurrency)
         {
             Program.Progress($"handshakes+init, concurrency {concurrency}");
+            var daemonBefore = daemon.Stats();
+            var toolBefore = ProcStats.Read(Environment.ProcessId);
             var (rate, failures) = await HandshakeScenario.RunAsync(daemon.EndPoint, daemon.NodeIdBytes, concurrency, Duration, _sources).ConfigureAwait(false);
+            var daemonAfter = daemon.Stats();
+            var toolAfter = ProcStats.Read(Environment.ProcessId);
+            var count = rate * Stopwatch.GetElapsedTime(daemonBefore.At, daemonAfter.At).TotalSeconds;
+            var daemonMicros = 1e6 * (daemonAfter.CpuSeconds - daemonBefore.CpuSeconds) / count;
+            var toolMicros = 1e6 * (toolAfter.CpuSeconds - toolBefore.CpuSeconds) / count;
             await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
             best = Math.Max(best, rate);
             double nodeSelf = 0;
@@ -101,7 +109,7 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
             var ratio = nodeSelf > 0 ? rate / nodeSelf : 0;
             table.Add(new ResultRow(
                 $"handshakes + init /s, concurrency {concurrency}" + (failures > 0 ? $" ({failures} failed)" : ""),
-                N(rate), nodeSelf > 0 ? N(nodeSelf) : "", nodeToPeerd > 0 ? N(nodeToPeerd) : "",
+                $"{N(rate)} (CPU µs each: daemon {daemonMicros:F0}, client {toolMicros:F0})", nodeSelf > 0 ? N(nodeSelf) : "", nodeToPeerd > 0 ? N(nodeToPeerd) : "",
                 nodeSelf > 0 ? $"{ratio:F1}×" : "", $"≥ {HandshakeVsNodeTarget}× node-lightning",
                 nodeSelf > 0 ? ratio >= HandshakeVsNodeTarget : null));
         }

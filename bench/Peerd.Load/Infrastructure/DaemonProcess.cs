@@ -20,6 +20,12 @@ internal sealed class DaemonProcess : IAsyncDisposable
         Directory = directory;
     }
 
+    /// <summary>Extra environment variables for every daemon started (<c>--daemon-env</c>, for experiments).</summary>
+    public static List<(string Name, string Value)> Environment { get; } = [];
+
+    /// <summary>Extra arguments for every daemon started (<c>--daemon-arg</c>, for experiments).</summary>
+    public static List<string> Arguments { get; } = [];
+
     /// <summary>The data directory.</summary>
     public string Directory { get; }
 
@@ -47,13 +53,18 @@ internal sealed class DaemonProcess : IAsyncDisposable
         var arguments = string.Join(' ', new[]
         {
             Quote(peerdDll), $"--lightning-dir={Quote(directory)}", "--network=regtest", "--bind-addr=127.0.0.1:0", "--log-level=info",
-        }.Concat(extraArguments));
+        }.Concat(extraArguments).Concat(Arguments));
 
         // The shell redirects the daemon's console to a file, so a chatty log cannot back up a pipe we must drain.
         var start = new ProcessStartInfo("/bin/sh", ["-c", $"exec dotnet {arguments} >{Quote(log)} 2>&1"])
         {
             UseShellExecute = false,
         };
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
         var daemon = new DaemonProcess(process, directory);
         try

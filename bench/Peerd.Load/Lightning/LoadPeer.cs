@@ -16,7 +16,7 @@ namespace Peerd.Load.Lightning;
 /// BOLT 1 <c>init</c> exchange, and plain send/receive of messages. Lean on purpose (a bare socket, one receive
 /// buffer, no pipes), because the load tool shares the machine's cores with the daemon it measures.
 /// </summary>
-internal sealed class LoadPeer : IAsyncDisposable
+internal sealed class LoadPeer : IAsyncDisposable, IDisposable
 {
     /// <summary>Linux <c>IP_BIND_ADDRESS_NO_PORT</c>: choose the source port at connect time, per 4-tuple.</summary>
     private const int IpBindAddressNoPort = 24;
@@ -99,6 +99,58 @@ internal sealed class LoadPeer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="ConnectAsync"/> with blocking calls, for a worker thread of its own: the cheapest client the
+    /// handshake measurement can have (no event loop, no thread-pool hand-offs), so the daemon gets the CPU.
+    /// </summary>
+    public static LoadPeer Connect(IPEndPoint server, byte[] serverId, IPAddress source, StaticKey key, int receiveBufferSize)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            socket.SetRawSocketOption((int)SocketOptionLevel.IP, IpBindAddressNoPort, BitConverter.GetBytes(1));
+            socket.Bind(new IPEndPoint(source, 0));
+            socket.Connect(server);
+
+            Span<byte> ephemeral = stackalloc byte[Secp256k1.PrivateKeyLength];
+            StaticKey.GeneratePrivateKey(ephemeral);
+            var handshake = new InitiatorHandshake(key, serverId, ephemeral);
+            var buffer = new byte[Bolt8Constants.ActThreeLength + NoiseEncryptor.PacketLength(InitMessageBytes.Length)];
+            handshake.WriteActOne(buffer.AsSpan(0, Bolt8Constants.ActOneLength));
+            socket.Send(buffer.AsSpan(0, Bolt8Constants.ActOneLength));
+            for (var read = 0; read < Bolt8Constants.ActTwoLength;)
+            {
+                var n = socket.Receive(buffer.AsSpan(read, Bolt8Constants.ActTwoLength - read));
+                read += n > 0 ? n : throw new IOException("the daemon closed the connection during the handshake");
+            }
+
+            if (handshake.ReadActTwo(buffer.AsSpan(0, Bolt8Constants.ActTwoLength)) is var error && error != HandshakeError.None)
+            {
+                throw new IOException($"act two rejected: {error}");
+            }
+
+            var transport = handshake.WriteActThree(buffer.AsSpan(0, Bolt8Constants.ActThreeLength));
+            transport.Sender.Encrypt(InitMessageBytes, buffer.AsSpan(Bolt8Constants.ActThreeLength));
+            socket.Send(buffer);
+
+            var peer = new LoadPeer(socket, transport, receiveBufferSize);
+            while (peer.Receive())
+            {
+                if (peer.MessageType == (ushort)Peerd.Lightning.Protocol.Messages.MessageType.Init)
+                {
+                    return peer;
+                }
+            }
+
+            throw new IOException("the daemon closed the connection before its init");
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Encrypts <paramref name="message"/> into <paramref name="packet"/>; returns the bytes written.</summary>
     public int Encrypt(ReadOnlySpan<byte> message, Span<byte> packet) => _transport.Sender.Encrypt(message, packet);
 
@@ -131,22 +183,7 @@ internal sealed class LoadPeer : IAsyncDisposable
                 return true;
             }
 
-            if (_start == _end)
-            {
-                _start = _end = 0;
-            }
-            else if (_end == _received.Length || _received.Length - _start < needed)
-            {
-                Buffer.BlockCopy(_received, _start, _received, 0, _end - _start);
-                _end -= _start;
-                _start = 0;
-            }
-
-            if (_received.Length < needed)
-            {
-                Array.Resize(ref _received, Math.Max(needed, 2 * _received.Length));
-            }
-
+            MakeRoom(needed);
             var read = await _socket.ReceiveAsync(_received.AsMemory(_end), SocketFlags.None, cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
@@ -157,12 +194,58 @@ internal sealed class LoadPeer : IAsyncDisposable
         }
     }
 
+    /// <summary><see cref="ReceiveAsync"/>, blocking.</summary>
+    public bool Receive()
+    {
+        while (true)
+        {
+            if (TryReadBuffered(out var needed))
+            {
+                return true;
+            }
+
+            MakeRoom(needed);
+            var read = _socket.Receive(_received.AsSpan(_end));
+            if (read == 0)
+            {
+                return false;
+            }
+
+            _end += read;
+        }
+    }
+
+    private void MakeRoom(int needed)
+    {
+        if (_start == _end)
+        {
+            _start = _end = 0;
+        }
+        else if (_end == _received.Length || _received.Length - _start < needed)
+        {
+            Buffer.BlockCopy(_received, _start, _received, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_received.Length < needed)
+        {
+            Array.Resize(ref _received, Math.Max(needed, 2 * _received.Length));
+        }
+    }
+
     /// <summary>Closes the connection (a normal FIN; the daemon sees the peer hang up).</summary>
     public ValueTask DisposeAsync()
     {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc cref="DisposeAsync"/>
+    public void Dispose()
+    {
         _socket.Dispose();
         _transport.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private bool TryReadBuffered(out int needed)
