@@ -64,6 +64,12 @@ public sealed class RpcDispatcher
         JsonDocument document;
         try
         {
+            // JsonDocument does not validate UTF-8 inside strings; reading such a string later would throw.
+            if (!IsValidUtf8(request))
+            {
+                throw new JsonException("invalid UTF-8");
+            }
+
             document = JsonDocument.Parse(request, DocumentOptions);
         }
         catch (JsonException)
@@ -95,6 +101,11 @@ public sealed class RpcDispatcher
             var parameters = RpcParameterBinder.Bind(method.Parameters, envelope.Params);
             keep = true;
             return new RpcPrepared(new RpcCall(document, method, envelope.IdJson, parameters), null, false);
+        }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON whose text cannot be read as a string: an escaped lone surrogate ("\ude00") in a name.
+            return Immediate(JsonRpcEnvelopeParser.NullId, JsonRpcErrors.Unparseable(Encoding.UTF8.GetString(request)), close: true);
         }
         finally
         {
@@ -153,6 +164,26 @@ public sealed class RpcDispatcher
         var response = await InvokeAsync(call, cancellationToken).ConfigureAwait(false);
         call.MarkResponseWritten();
         return response;
+    }
+
+    private static bool IsValidUtf8(in ReadOnlySequence<byte> bytes)
+    {
+        if (bytes.IsSingleSegment)
+        {
+            return System.Text.Unicode.Utf8.IsValid(bytes.FirstSpan);
+        }
+
+        // A character may straddle segments: check a contiguous copy (requests are bounded by RpcLimits).
+        var copy = ArrayPool<byte>.Shared.Rent((int)bytes.Length);
+        try
+        {
+            bytes.CopyTo(copy);
+            return System.Text.Unicode.Utf8.IsValid(copy.AsSpan(0, (int)bytes.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
     }
 
     private static RpcPrepared Immediate(string idJson, RpcError error, bool close) =>

@@ -32,7 +32,8 @@ public static class XrplFrameReader
             return OperationStatus.NeedMoreData;
         }
 
-        var first = buffer.FirstSpan[0];
+        // A sequence may start with an empty segment: take the first byte wherever it is.
+        var first = buffer.FirstSpan.IsEmpty ? FirstByte(buffer) : buffer.FirstSpan[0];
         if ((first & XrplFraming.CompressedFlag) != 0)
         {
             // "4 bits are the compression algorithm, 1st bit is always set to 1; 2 bits are always set to 0".
@@ -93,6 +94,13 @@ public static class XrplFrameReader
 
         header = new XrplFrameHeader(XrplFraming.UncompressedHeaderLength, (int)length, (XrplMessageType)messageType, false, (int)length);
         return OperationStatus.Done;
+    }
+
+    private static byte FirstByte(in ReadOnlySequence<byte> buffer)
+    {
+        Span<byte> one = stackalloc byte[1];
+        buffer.Slice(0, 1).CopyTo(one);
+        return one[0];
     }
 
     /// <summary>Reads one whole frame from the start of <paramref name="buffer"/>.</summary>

@@ -54,10 +54,13 @@ internal static class RpcEnvelope
         why = string.Empty;
         try
         {
-            var node = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            // JsonNode parses lazily: a string that is not UTF-8, or an escaped lone surrogate, would throw only when
+            // a method reads it. Read every string once here so such a request is refused as unparseable.
+            ReadEveryString(utf8);
+            // Duplicate keys fail here, at any depth, not later inside a method.
+            var node = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
             if (node is JsonObject obj)
             {
-                // Materialise now so a duplicate key fails here, not later.
                 _ = obj.Count;
                 return obj;
             }
@@ -68,6 +71,18 @@ internal static class RpcEnvelope
         {
             why = e.Message;
             return null;
+        }
+    }
+
+    private static void ReadEveryString(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+            {
+                _ = reader.GetString();
+            }
         }
     }
 }
