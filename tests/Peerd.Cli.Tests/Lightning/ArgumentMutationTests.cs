@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Peerd.Cli.Json;
 using Peerd.Cli.Lightning;
 using Peerd.Cli.Output;
 using Peerd.Cli.Xrpl;
