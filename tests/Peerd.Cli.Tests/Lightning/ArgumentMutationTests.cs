@@ -54,7 +54,7 @@ public class ArgumentMutationTests(ITestOutputHelper output)
                     _ = RawNode.Parse(input);
                     return FuzzVerdict.Decoded;
                 }
-                catch (JsonException)
+                catch (FormatException)
                 {
                     return FuzzVerdict.Rejected;
                 }
