@@ -38,7 +38,9 @@ public static class Tuning
 
     /// <summary>
     /// Socket receive buffering per peer before reads pause (eclair suspends at 1,000,000 bytes). Two maximum-size
-    /// packets (2 × 65,569) keep a full message in flight while the next one arrives.
+    /// packets (2 × 65,569) keep a full message in flight while the next one arrives. The read loop reads only when it
+    /// has consumed every whole message, so what it buffers is one partial packet (≤ 65,569 bytes) plus one socket
+    /// read; this threshold is the bound that arrangement keeps.
     /// </summary>
     public const int ReadBufferPauseThreshold = 2 * 65_569;
 
@@ -46,13 +48,72 @@ public static class Tuning
     public const int ReadBufferResumeThreshold = 65_569;
 
     /// <summary>
-    /// Handshakes allowed in flight at once, inbound plus outbound (lnd's listener uses 50). Beyond it new inbound
-    /// sockets are closed at once, so a flood of half-open connections cannot exhaust memory or descriptors.
+    /// Handshakes allowed in flight at once, inbound plus outbound: 1,024. lnd's listener allows 50 at a time; we take
+    /// more because a pending handshake costs little (a socket and ~16 KiB of buffers: ~16 MiB for all of them) and a
+    /// busy node sees bursts. Beyond it an inbound socket is admitted only by closing the oldest pending inbound
+    /// handshake (see <see cref="MinEvictableHandshakeAge"/>); otherwise it is closed at once. Together with the
+    /// handshake deadline this bounds what half-open and slowloris connections can hold.
     /// </summary>
-    public const int MaxPendingHandshakes = 256;
+    public const int MaxPendingHandshakes = 1024;
 
-    /// <summary>Connected peers at most (LDK refuses inbound beyond 2,500 channel-less peers; we aim higher).</summary>
-    public const int MaxPeers = 20_000;
+    /// <summary>
+    /// With the handshake table full, a pending inbound handshake at least this old (5 s) is closed to admit a new
+    /// connection. An honest handshake takes a few round trips (well under a second, a few seconds over Tor), so one
+    /// that has sat for 5 s is most likely a slowloris socket: the oldest go first, and an attacker must open more
+    /// than <see cref="MaxPendingHandshakes"/> connections every 5 s to lock out a new peer.
+    /// </summary>
+    public static readonly TimeSpan MinEvictableHandshakeAge = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Inbound peers at most: 18,000. LDK refuses inbound peers beyond 250 channel-less ones; we are a connectivity
+    /// node and aim at 20,000 peers in all. Inbound has its own cap so a flood of inbound peers can never use the room
+    /// kept for the connections the operator asks for (<see cref="MaxOutboundPeers"/>).
+    /// </summary>
+    public const int MaxInboundPeers = 18_000;
+
+    /// <summary>
+    /// Outbound peers (connected plus attempts in flight) at most: 2,000. Outbound connections are ours (the
+    /// <c>connect</c> RPC); the cap keeps a runaway script from spending the descriptors inbound peers need.
+    /// </summary>
+    public const int MaxOutboundPeers = 2_000;
+
+    /// <summary>Connected peers at most: <see cref="MaxInboundPeers"/> + <see cref="MaxOutboundPeers"/> (20,000).</summary>
+    public const int MaxPeers = MaxInboundPeers + MaxOutboundPeers;
+
+    /// <summary>
+    /// Inbound connections one source address may open in a burst: 20 (a token bucket's size). A peer reconnects a
+    /// few times a day; 20 at once is far beyond honest use and far below what it takes to exhaust the handshake
+    /// table. IPv6 sources are grouped by /64. Loopback is exempt unless configured (Tor's hidden-service traffic and
+    /// local tools all arrive from 127.0.0.1).
+    /// </summary>
+    public const int InboundBurstPerAddress = 20;
+
+    /// <summary>
+    /// Inbound connections per second one source address earns back: 1. Each inbound connection costs us an ECDH
+    /// (act one) before we know who it is; one per second per address keeps that cost small.
+    /// </summary>
+    public const double InboundConnectionsPerSecondPerAddress = 1;
+
+    /// <summary>
+    /// Source addresses whose rate is tracked at once: 4,096 (a few hundred KiB). When full, buckets that are full
+    /// again carry no state and go first, then the least recently used: an attacker rotating through more addresses
+    /// still gets one burst per address, no more.
+    /// </summary>
+    public const int RateLimitedAddresses = 4096;
+
+    /// <summary>
+    /// Descriptors kept free for everything that is not a peer socket: 128 — the RPC server's 64 clients
+    /// (<c>RpcLimits.MaxClients</c>) and its listener, the log and address-book files, the XRPL node's listeners and
+    /// its 21 peers (<c>XrplOptions</c>: 11 in, 10 out), with room to spare. Peer sockets beyond the process's limit
+    /// minus this reserve count as descriptor pressure.
+    /// </summary>
+    public const int DescriptorReserve = 128;
+
+    /// <summary>
+    /// Under sustained descriptor pressure, at most one warning per 10 s (with the count of events folded into it):
+    /// the log must not become the next thing to fill the disk.
+    /// </summary>
+    public static readonly TimeSpan ShedLogInterval = TimeSpan.FromSeconds(10);
 
     /// <summary>Listen backlog (Core Lightning uses 64; a larger one absorbs connection bursts in load tests).</summary>
     public const int ListenBacklog = 512;

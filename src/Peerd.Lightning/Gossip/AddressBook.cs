@@ -252,6 +252,12 @@ public sealed class AddressBook : IDisposable
     private void Replay(ReadOnlyMemory<byte> record)
     {
         var body = record.Span;
+        if (body.IsEmpty)
+        {
+            // A record with a valid checksum but no kind byte: nothing to apply.
+            return;
+        }
+
         long frame = AddressBookFile.FrameLength(body.Length);
         var payload = body[1..];
         switch ((AddressBookRecordKind)body[0])

@@ -2,15 +2,20 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Peerd.Lightning.Logging;
 using Peerd.Lightning.Node;
+using Peerd.Lightning.Peers.Policies;
 using Peerd.Lightning.Transport;
 
 namespace Peerd.Lightning.Peers;
 
 /// <summary>
 /// The single owner of peer state: connected peers by node id, outbound attempts in flight, inbound handshakes,
-/// and the liveness timer. Connections report their closing here; nothing else removes a peer.
+/// and the liveness timer. Connections report their closing here; nothing else removes a peer. It also enforces the
+/// <see cref="ConnectionLimits"/>: a per-address rate on inbound connections, separate inbound and outbound caps,
+/// the handshake table (oldest inbound handshake evicted when full), and descriptor pressure — at the socket budget,
+/// or on <c>EMFILE</c>/<c>ENFILE</c>, every pending connection is closed ("Terminated due to too many connections")
+/// and, if that freed nothing, a random peer (inbound first), as Core Lightning's connectd does.
 /// </summary>
-public sealed class PeerManager : IAsyncDisposable
+public sealed partial class PeerManager : IAsyncDisposable
 {
     private readonly LocalNode _local;
     private readonly IPeerDialer _dialer;
@@ -22,16 +27,22 @@ public sealed class PeerManager : IAsyncDisposable
     private readonly Dictionary<NodeId, ConnectAttempt> _attempts = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly ITimer _pingTimer;
-    private int _pendingHandshakes;
+    private readonly ConnectionLimits _limits;
 
     /// <summary>Creates the manager and starts its liveness timer.</summary>
-    public PeerManager(LocalNode local, IPeerDialer dialer, TimeProvider time, ILogger logger, PeerManagerOptions? options = null)
+    public PeerManager(LocalNode local, IPeerDialer dialer, TimeProvider time, ILogger logger, PeerManagerOptions? options = null, ConnectionLimits? limits = null)
     {
         _local = local;
         _dialer = dialer;
         _time = time;
         _logger = logger;
         _options = options ?? new PeerManagerOptions();
+        _limits = limits ?? new ConnectionLimits();
+        _rate = new InboundRateLimiter(_limits, time);
+        _shedReport = new ShedReporter(time);
+        _peerShedReport = new ShedReporter(time);
+        _socketBudget = DescriptorBudget.Compute(_limits, out var descriptorLimit, out var open);
+        PolicyLog.Budget(logger, _socketBudget, descriptorLimit, open, _limits.DescriptorReserve);
         _pingTimer = time.CreateTimer(_ => OnPingTick(), null, _options.PingTick, _options.PingTick);
     }
 
@@ -44,8 +55,8 @@ public sealed class PeerManager : IAsyncDisposable
     /// <summary>Our node.</summary>
     public LocalNode Local => _local;
 
-    /// <summary>Handshakes in flight now.</summary>
-    public int PendingHandshakes => Volatile.Read(ref _pendingHandshakes);
+    /// <summary>Handshakes in flight now (inbound, and outbound addresses being dialled or handshaken).</summary>
+    public int PendingHandshakes => _pending.Count;
 
     /// <summary>A snapshot of the connected peers.</summary>
     public IReadOnlyList<PeerConnection> Peers
@@ -117,6 +128,12 @@ public sealed class PeerManager : IAsyncDisposable
             {
                 attempt = running;
                 attempt.AddAddresses(addresses);
+            }
+            else if (_outbound + _attempts.Count >= _limits.MaxOutboundPeers)
+            {
+                return ConnectOutcome.Failure(
+                    ConnectErrorCodes.AllAddressesFailed,
+                    $"Unable to connect: {_limits.MaxOutboundPeers} outbound peers and attempts is the limit; disconnect one first");
             }
             else
             {
@@ -191,19 +208,24 @@ public sealed class PeerManager : IAsyncDisposable
     /// <summary>Takes ownership of an accepted socket and runs the responder side.</summary>
     public async Task AcceptAsync(Socket socket)
     {
+        ArgumentNullException.ThrowIfNull(socket);
         var remote = socket.RemoteEndPoint is { } ep ? PeerEndpoint.FromEndPoint(ep) : PeerEndpoint.LocalSocket("");
-        if (Interlocked.Increment(ref _pendingHandshakes) > Tuning.MaxPendingHandshakes || PeerCount >= Tuning.MaxPeers)
+        if (!Admit(remote, out var refusal))
         {
-            Interlocked.Decrement(ref _pendingHandshakes);
-            Log.Shed(_logger, remote.ToString(), "too many pending handshakes or peers");
+            if (refusal is not null)
+            {
+                Log.Shed(_logger, remote.ToString(), refusal);
+            }
+
             socket.Dispose();
             return;
         }
 
+        using var pending = _pending.Add(PeerDirection.In, remote, _time.GetTimestamp(), _stopping.Token);
         try
         {
             Log.Accepted(_logger, remote.ToString());
-            var connection = await ConnectionEstablisher.InboundAsync(socket, remote, _local, _time, _stopping.Token).ConfigureAwait(false);
+            var connection = await ConnectionEstablisher.InboundAsync(socket, remote, _local, _time, pending.Token).ConfigureAwait(false);
             Register(connection);
         }
         catch (ConnectFailedException e)
@@ -212,25 +234,14 @@ public sealed class PeerManager : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
+            if (pending.WasShed)
+            {
+                Log.InboundFailed(_logger, remote.ToString(), ConnectStage.Handshake, TooManyConnections);
+            }
         }
         catch (Exception e)
         {
             Log.ConnectionFault(_logger, e, remote.ToString());
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _pendingHandshakes);
-        }
-    }
-
-    private int PeerCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _peers.Count;
-            }
         }
     }
 
@@ -244,10 +255,15 @@ public sealed class PeerManager : IAsyncDisposable
             {
                 attempt.SetStage(address, ConnectStage.Establishment);
                 Log.Dialing(_logger, attempt.NodeId.ToString(), address.ToString());
-                Interlocked.Increment(ref _pendingHandshakes);
+                if (PeerCount + _pending.Count + 1 > _socketBudget)
+                {
+                    ShedForDescriptors($"{_socketBudget} peer sockets is the budget", budgetKnown: true);
+                }
+
+                using var pending = _pending.Add(PeerDirection.Out, address, _time.GetTimestamp(), token);
                 try
                 {
-                    var dialed = await _dialer.DialAsync(address, _local.ConnectTimeout, token).ConfigureAwait(false);
+                    var dialed = await DialAsync(address, pending).ConfigureAwait(false);
                     if (dialed.Expanded is { Count: > 0 } expanded)
                     {
                         // A name resolved to several addresses: they go to the end of the list, as in Core Lightning.
@@ -256,14 +272,14 @@ public sealed class PeerManager : IAsyncDisposable
                     }
 
                     attempt.SetStage(address, ConnectStage.Handshake);
-                    var connection = await ConnectionEstablisher.OutboundAsync(dialed.Socket!, dialed.Remote ?? address, attempt.NodeId, _local, _time, token).ConfigureAwait(false);
+                    var connection = await ConnectionEstablisher.OutboundAsync(dialed.Socket!, dialed.Remote ?? address, attempt.NodeId, _local, _time, pending.Token).ConfigureAwait(false);
                     var kept = Register(connection);
                     attempt.Complete(ConnectOutcome.Success(kept));
                     return;
                 }
                 catch (ConnectFailedException e)
                 {
-                    var failure = new ConnectFailure(address.ToString(), e.Stage, e.Reason);
+                    var failure = new ConnectFailure(address.ToString(), e.Stage, DescriptorBudget.IsExhaustion(e) ? TooManyConnections : e.Reason);
                     attempt.AddFailure(failure);
                     Log.DialFailed(_logger, attempt.NodeId.ToString(), address.ToString(), failure.ToString());
                 }
@@ -271,9 +287,12 @@ public sealed class PeerManager : IAsyncDisposable
                 {
                     attempt.AddFailure(new ConnectFailure(address.ToString(), null, e.Message));
                 }
-                finally
+                catch (OperationCanceledException) when (pending.WasShed && !token.IsCancellationRequested)
                 {
-                    Interlocked.Decrement(ref _pendingHandshakes);
+                    // Closed to free descriptors: Core Lightning's EMFILE text, then the next address.
+                    var failure = new ConnectFailure(address.ToString(), attempt.CurrentStage, TooManyConnections);
+                    attempt.AddFailure(failure);
+                    Log.DialFailed(_logger, attempt.NodeId.ToString(), address.ToString(), failure.ToString());
                 }
             }
 
@@ -310,7 +329,29 @@ public sealed class PeerManager : IAsyncDisposable
         ConnectAttempt? attempt;
         lock (_lock)
         {
-            _attempts.TryGetValue(connection.NodeId, out attempt);
+            // A new inbound node past the cap (checked at accept too; peers may have completed meanwhile).
+            if (connection.Direction == PeerDirection.In && !_peers.ContainsKey(connection.NodeId) && _inbound >= _limits.MaxInboundPeers)
+            {
+                peer = null!;
+                attempt = null;
+                loser = connection;
+            }
+            else
+            {
+                _attempts.TryGetValue(connection.NodeId, out attempt);
+            }
+        }
+
+        if (loser is not null)
+        {
+            Log.Shed(_logger, connection.RemoteEndpoint.ToString(), "too many inbound peers");
+            connection.Close("too many inbound peers");
+            _ = connection.DisposeAsync().AsTask();
+            return connection;
+        }
+
+        lock (_lock)
+        {
             if (_peers.TryGetValue(connection.NodeId, out var existing) && !existing.Connection.IsClosing)
             {
                 var age = _time.GetUtcNow() - existing.Connection.ConnectedAt;
@@ -331,7 +372,13 @@ public sealed class PeerManager : IAsyncDisposable
             else
             {
                 peer = new Peer(connection, new PingState(_time.GetTimestamp()));
+                if (_peers.TryGetValue(connection.NodeId, out var replaced))
+                {
+                    CountPeer(replaced.Connection.Direction, -1);
+                }
+
                 _peers[connection.NodeId] = peer;
+                CountPeer(connection.Direction, +1);
             }
         }
 
@@ -379,6 +426,7 @@ public sealed class PeerManager : IAsyncDisposable
             if (_peers.TryGetValue(peer.Connection.NodeId, out var current) && current == peer)
             {
                 _peers.Remove(peer.Connection.NodeId);
+                CountPeer(peer.Connection.Direction, -1);
             }
         }
 
