@@ -296,6 +296,14 @@ public sealed partial class PeerManager : IAsyncDisposable
                 }
             }
 
+            // Our dial failed, but the peer may have connected to us meanwhile (a crossed connect whose inbound side
+            // waited for this dial): that connection is the answer.
+            if (TryGetPeer(attempt.NodeId, out var crossed))
+            {
+                attempt.Complete(ConnectOutcome.Success(crossed));
+                return;
+            }
+
             attempt.Complete(attempt.Failures.Count == 0
                 ? ConnectOutcome.Failure(ConnectErrorCodes.NoKnownAddress, "Unable to connect, no address known for peer")
                 : ConnectOutcome.Failure(ConnectErrorCodes.AllAddressesFailed, attempt.AllFailedMessage()));
@@ -399,12 +407,21 @@ public sealed partial class PeerManager : IAsyncDisposable
             _ = connection.DisposeAsync().AsTask();
         }
 
-        // An inbound connection from a node we are dialling completes that attempt (Core Lightning: "crossed over"),
-        // and the dial still in flight is abandoned.
-        if (attempt is not null && attempt.Complete(ConnectOutcome.Success(peer.Connection)) && connection.Direction == PeerDirection.In)
+        // An inbound connection from a node we are dialling "crossed over" (Core Lightning's words). If the tie-break
+        // prefers inbound here, it completes the attempt and the dial in flight is abandoned; if it prefers our own
+        // dial, the dial goes on, because the other end is keeping that one (abandoning it would leave the two ends
+        // holding different connections, or none) and it completes the attempt when it lands.
+        if (attempt is not null)
         {
-            attempt.Cancellation.Cancel();
+            if (connection.Direction == PeerDirection.Out || !OurDialWins(connection.NodeId))
+            {
+                if (attempt.Complete(ConnectOutcome.Success(peer.Connection)) && connection.Direction == PeerDirection.In)
+                {
+                    attempt.Cancellation.Cancel();
+                }
+            }
         }
+
         return peer.Connection;
     }
 
@@ -412,11 +429,11 @@ public sealed partial class PeerManager : IAsyncDisposable
     /// Of two crossed connections (one each way), the one opened by the node with the greater id survives, so both
     /// ends keep the same one. A second connection in the same direction is a reconnect and always replaces.
     /// </summary>
-    private bool Survives(PeerConnection existing)
-    {
-        var weAreGreater = string.CompareOrdinal(_local.Id.ToString(), existing.NodeId.ToString()) > 0;
-        return existing.Direction == (weAreGreater ? PeerDirection.Out : PeerDirection.In);
-    }
+    private bool Survives(PeerConnection existing) =>
+        existing.Direction == (OurDialWins(existing.NodeId) ? PeerDirection.Out : PeerDirection.In);
+
+    /// <summary>True when, between two crossed connections with <paramref name="peer"/>, the one we opened is kept.</summary>
+    private bool OurDialWins(NodeId peer) => string.CompareOrdinal(_local.Id.ToString(), peer.ToString()) > 0;
 
     private async Task WatchAsync(Peer peer)
     {
