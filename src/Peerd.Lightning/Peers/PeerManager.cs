@@ -333,61 +333,56 @@ public sealed partial class PeerManager : IAsyncDisposable
     private PeerConnection Register(PeerConnection connection)
     {
         PeerConnection? loser = null;
-        Peer peer;
-        ConnectAttempt? attempt;
+        Peer peer = null!;
+        ConnectAttempt? attempt = null;
+        var refused = false;
         lock (_lock)
         {
             // A new inbound node past the cap (checked at accept too; peers may have completed meanwhile).
             if (connection.Direction == PeerDirection.In && !_peers.ContainsKey(connection.NodeId) && _inbound >= _limits.MaxInboundPeers)
             {
-                peer = null!;
-                attempt = null;
-                loser = connection;
+                refused = true;
             }
             else
             {
                 _attempts.TryGetValue(connection.NodeId, out attempt);
+                if (_peers.TryGetValue(connection.NodeId, out var existing) && !existing.Connection.IsClosing)
+                {
+                    var age = _time.GetUtcNow() - existing.Connection.ConnectedAt;
+                    if (age < _options.CrossedConnectWindow && existing.Connection.Direction != connection.Direction && Survives(existing.Connection))
+                    {
+                        loser = connection;
+                    }
+                    else
+                    {
+                        loser = existing.Connection;
+                    }
+                }
+
+                if (loser == connection)
+                {
+                    peer = _peers[connection.NodeId];
+                }
+                else
+                {
+                    peer = new Peer(connection, new PingState(_time.GetTimestamp()));
+                    if (_peers.TryGetValue(connection.NodeId, out var replaced))
+                    {
+                        CountPeer(replaced.Connection.Direction, -1);
+                    }
+
+                    _peers[connection.NodeId] = peer;
+                    CountPeer(connection.Direction, +1);
+                }
             }
         }
 
-        if (loser is not null)
+        if (refused)
         {
             Log.Shed(_logger, connection.RemoteEndpoint.ToString(), "too many inbound peers");
             connection.Close("too many inbound peers");
             _ = connection.DisposeAsync().AsTask();
             return connection;
-        }
-
-        lock (_lock)
-        {
-            if (_peers.TryGetValue(connection.NodeId, out var existing) && !existing.Connection.IsClosing)
-            {
-                var age = _time.GetUtcNow() - existing.Connection.ConnectedAt;
-                if (age < _options.CrossedConnectWindow && existing.Connection.Direction != connection.Direction && Survives(existing.Connection))
-                {
-                    loser = connection;
-                }
-                else
-                {
-                    loser = existing.Connection;
-                }
-            }
-
-            if (loser == connection)
-            {
-                peer = _peers[connection.NodeId];
-            }
-            else
-            {
-                peer = new Peer(connection, new PingState(_time.GetTimestamp()));
-                if (_peers.TryGetValue(connection.NodeId, out var replaced))
-                {
-                    CountPeer(replaced.Connection.Direction, -1);
-                }
-
-                _peers[connection.NodeId] = peer;
-                CountPeer(connection.Direction, +1);
-            }
         }
 
         if (loser is not null)

@@ -102,5 +102,11 @@ public static class XrplMessageDecoder
         {
             return MessageDecodeStatus.Malformed;
         }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Google.Protobuf's ReadOnlySequence path reports a length prefix past int.MaxValue this way (found by
+            // the mutation run); it is malformed input like any other.
+            return MessageDecodeStatus.Malformed;
+        }
     }
 }

@@ -45,7 +45,16 @@ public static class NodeKeyStore
             return NodeIdentity.FromSeed(Read(path));
         }
 
-        Directory.CreateDirectory(dataDirectory);
+        // Owner-only, like the rest of the data directory: it holds the seed.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(dataDirectory);
+        }
+        else
+        {
+            Directory.CreateDirectory(dataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         var entropy = RandomNumberGenerator.GetBytes(FamilySeed.Length);
         var seed = FamilySeed.FromBytes(entropy);
         CryptographicOperations.ZeroMemory(entropy);

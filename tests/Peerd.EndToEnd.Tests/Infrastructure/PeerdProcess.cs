@@ -44,7 +44,11 @@ public sealed class PeerdProcess : IAsyncDisposable
     /// If given, the daemon runs in its own mount namespace with this file bind-mounted on /etc/hosts, so a test can
     /// give a name several addresses without touching the machine's resolver.
     /// </param>
-    public static async Task<PeerdProcess> StartAsync(string network = "regtest", IEnumerable<string>? extraArguments = null, string? directory = null, string? hostsFile = null)
+    /// <param name="launcher">
+    /// If given, a command that runs the daemon in place (it must exec it, keeping the pid), e.g.
+    /// <c>prlimit --nofile=300:300</c> to start it under a low descriptor limit.
+    /// </param>
+    public static async Task<PeerdProcess> StartAsync(string network = "regtest", IEnumerable<string>? extraArguments = null, string? directory = null, string? hostsFile = null, IReadOnlyList<string>? launcher = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "peerd-test-" + Guid.NewGuid().ToString("N")[..12]);
         var args = new List<string>
@@ -57,9 +61,11 @@ public sealed class PeerdProcess : IAsyncDisposable
             $"--log-file={Path.Combine(directory, "peerd.log")}",
         };
         args.AddRange(extraArguments ?? []);
-        var process = hostsFile is null
-            ? ChildProcess.Start("dotnet", args)
-            : ChildProcess.Start("unshare", ["-m", "sh", "-c", "mount --bind \"$0\" /etc/hosts && exec dotnet \"$@\"", hostsFile, .. args]);
+        var process = hostsFile is not null
+            ? ChildProcess.Start("unshare", ["-m", "sh", "-c", "mount --bind \"$0\" /etc/hosts && exec dotnet \"$@\"", hostsFile, .. args])
+            : launcher is { Count: > 0 }
+                ? ChildProcess.Start(launcher[0], [.. launcher.Skip(1), "dotnet", .. args])
+                : ChildProcess.Start("dotnet", args);
         var daemon = new PeerdProcess(process, directory, network);
         try
         {

@@ -16,7 +16,7 @@ public class LightningMessageDecoderMutationTests(ITestOutputHelper output)
     [Fact]
     public void MutatedMessagesAreClassifiedAndWhatDecodesReEncodesStably()
     {
-        Fuzzer.Run(new FuzzTarget("BOLT 1/7 message decoder", LightningCorpus.Messages, Decode) { Inputs = 20_000 }, output);
+        Fuzzer.Run(new FuzzTarget("BOLT 1/7 message decoder", LightningCorpus.Messages, Decode) { Inputs = 50_000 }, output);
     }
 
     private static FuzzVerdict Decode(byte[] input)

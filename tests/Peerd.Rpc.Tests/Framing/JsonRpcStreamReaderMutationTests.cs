@@ -39,7 +39,7 @@ public class JsonRpcStreamReaderMutationTests(ITestOutputHelper output)
             // Base: System.Text.Json reports malformed JSON by throwing, and one JsonException costs ~50 KB of garbage.
             // Per byte: the smallest value ("" or 0) still costs a parsed document and an error response, about 1 KiB,
             // all of it garbage once answered; what a client can make us hold is bounded by RpcLimits instead.
-            new FuzzTarget("CLN JSON-RPC stream + dispatcher", Corpus, Process) { Inputs = 20_000, AllocationBase = 96 * 1024, AllocationPerByte = 1024 },
+            new FuzzTarget("CLN JSON-RPC stream + dispatcher", Corpus, Process) { Inputs = 30_000, AllocationBase = 96 * 1024, AllocationPerByte = 1024 },
             output);
     }
 

@@ -12,8 +12,6 @@ namespace Peerd.TestKit.Fuzzing;
 /// </summary>
 public static class Fuzzer
 {
-    private static readonly Lock ReportLock = new();
-
     /// <summary>Runs <paramref name="target"/> on a dedicated thread under the budget; returns its report.</summary>
     public static FuzzReport Run(FuzzTarget target, ITestOutputHelper? output = null)
     {
@@ -101,16 +99,7 @@ public static class Fuzzer
 
     private static FuzzReport Publish(FuzzReport report, ITestOutputHelper? output)
     {
-        var line = report.ToString();
-        output?.WriteLine(line);
-        if (FuzzBudget.ReportPath is { } path)
-        {
-            lock (ReportLock)
-            {
-                File.AppendAllText(path, line + Environment.NewLine);
-            }
-        }
-
+        TestReport.Line(output, report.ToString());
         return report;
     }
 

@@ -35,7 +35,7 @@ public static class Property
             count++;
         }
 
-        output?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"property [{name}]: {count} cases held, {clock.Elapsed.TotalSeconds:0.00} s, PEERD_FUZZ_SEED={FuzzBudget.Seed}"));
+        TestReport.Line(output, string.Create(CultureInfo.InvariantCulture, $"property [{name}]: {count} cases held, {clock.Elapsed.TotalSeconds:0.00} s, PEERD_FUZZ_SEED={FuzzBudget.Seed}"));
     }
 
     /// <summary>Random bytes of a length in [0, <paramref name="maxLength"/>], biased toward short and edge lengths.</summary>

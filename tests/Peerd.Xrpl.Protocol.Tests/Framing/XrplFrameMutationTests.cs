@@ -62,7 +62,7 @@ public class XrplFrameMutationTests(ITestOutputHelper output)
                 var status = XrplMessageDecoder.TryDecode(type, new ReadOnlySequence<byte>(input, 2, input.Length - 2), out var message);
                 Assert.Equal(status == MessageDecodeStatus.Decoded, message is not null);
                 return status == MessageDecodeStatus.Decoded ? FuzzVerdict.Decoded : FuzzVerdict.Rejected;
-            }) { Inputs = 20_000, AllocationBase = 64 * 1024, AllocationPerByte = 32 },
+            }) { Inputs = 40_000, AllocationBase = 64 * 1024, AllocationPerByte = 32 },
             output);
     }
 
@@ -75,6 +75,15 @@ public class XrplFrameMutationTests(ITestOutputHelper output)
         Assert.Equal(OperationStatus.Done, XrplFrameReader.TryReadFrame(sequence, false, out var read, out _, out _, out _));
         Assert.Equal(XrplMessageType.Ping, read.Header.Type);
         Assert.Equal(OperationStatus.InvalidData, XrplFrameReader.TryReadHeader(Fragmentation.Sequence(ReadOnlyMemory<byte>.Empty, new byte[] { 0xff }), false, out _, out _));
+    }
+
+    [Fact]
+    public void ALengthPrefixBeyondInt32IsMalformedNotAnException()
+    {
+        // Found by a long mutation run: TMEndpoints whose endpoints_v2 length varint is ffffffff57.
+        var payload = Convert.FromHexString("08021affffffff573030313a6462383a3a315d3a3910323435391001");
+        Assert.Equal(MessageDecodeStatus.Malformed, XrplMessageDecoder.TryDecode(XrplMessageType.Endpoints, new ReadOnlySequence<byte>(payload), out var message));
+        Assert.Null(message);
     }
 
     [Fact]
