@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
-using Peerd.Crypto;
 using Peerd.Lightning.Protocol.Framing;
 using Peerd.Lightning.Protocol.Noise;
 
@@ -43,23 +42,7 @@ public class NoiseTransportBenchmarks
         RandomNumberGenerator.Fill(key);
         _aead = new ChaCha20Poly1305(key);
 
-        var initiatorKey = StaticKey.Generate();
-        var responderKey = StaticKey.Generate();
-        var ephemeral = new byte[32];
-        StaticKey.GeneratePrivateKey(ephemeral);
-        var initiator = new InitiatorHandshake(initiatorKey, responderKey.PublicKey, ephemeral);
-        StaticKey.GeneratePrivateKey(ephemeral);
-        var responder = new ResponderHandshake(responderKey, ephemeral);
-        var actOne = new byte[Bolt8Constants.ActOneLength];
-        var actTwo = new byte[Bolt8Constants.ActTwoLength];
-        var actThree = new byte[Bolt8Constants.ActThreeLength];
-        initiator.WriteActOne(actOne);
-        responder.ReadActOne(actOne);
-        responder.WriteActTwo(actTwo);
-        initiator.ReadActTwo(actTwo);
-        _initiator = initiator.WriteActThree(actThree);
-        responder.ReadActThree(actThree, out var transport);
-        _responder = transport!;
+        (_initiator, _responder) = Handshakes.Complete();
         _reader = new Bolt8FrameReader(_responder.Receiver);
     }
 

@@ -1,12 +1,72 @@
+using System.Globalization;
+using Peerd.Load.Infrastructure;
+using Peerd.Load.Report;
+
 namespace Peerd.Load;
 
-/// <summary>The end-to-end load tool: drives a running daemon over loopback and prints one table.</summary>
+/// <summary>
+/// The end-to-end load tool: starts peerd daemons (and node-lightning's scripts) on loopback, drives them, and prints
+/// one Markdown table with the targets. Progress goes to stderr, the table to stdout.
+/// </summary>
 public static class Program
 {
-    /// <summary>Entry point.</summary>
-    public static int Main(string[] args)
+    /// <summary>Entry point. Exit codes: 0 done, 2 usage, 1 a scenario failed.</summary>
+    public static async Task<int> Main(string[] args)
     {
-        Console.Error.WriteLine("peerd-load: see bench/README.md");
-        return args.Length == 0 ? 3 : 3;
+        if (args.Contains("--help"))
+        {
+            Console.WriteLine(LoadOptions.Usage);
+            return 0;
+        }
+
+        var root = RepoRoot.Find();
+        var options = LoadOptions.Parse(args, root, out var error);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync($"peerd-load: {error}\n{LoadOptions.Usage}").ConfigureAwait(false);
+            return 2;
+        }
+
+        if (!File.Exists(options.PeerdDll))
+        {
+            await Console.Error.WriteLineAsync($"peerd-load: {options.PeerdDll} not found (publish it: scripts/build.sh Peerd.Daemon peerd)").ConfigureAwait(false);
+            return 2;
+        }
+
+        var fdLimit = SystemInfo.OpenFileLimit();
+        var needed = options.Only.Contains("hold") ? options.HoldPeers + 1_000 : 2_000;
+        Progress($"open-file limit {fdLimit} (hold needs about {needed}); {Environment.ProcessorCount} cores; load average {SystemInfo.LoadAverage()}");
+        if (fdLimit < needed)
+        {
+            await Console.Error.WriteLineAsync($"peerd-load: raise the open-file limit to at least {needed} (ulimit -n {needed})").ConfigureAwait(false);
+            return 2;
+        }
+
+        var table = new ResultTable();
+        var run = new Runner(options, table);
+        try
+        {
+            await run.AllAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync($"peerd-load: {e}").ConfigureAwait(false);
+            Console.WriteLine(table.ToMarkdown());
+            return 1;
+        }
+
+        var markdown = table.ToMarkdown();
+        var footer = $"Open-file limit {fdLimit}; load average at the end {SystemInfo.LoadAverage()}.";
+        Console.WriteLine(markdown);
+        Console.WriteLine(footer);
+        if (options.MarkdownFile is { } file)
+        {
+            await File.WriteAllTextAsync(file, markdown + "\n" + footer + "\n").ConfigureAwait(false);
+        }
+
+        return 0;
     }
+
+    internal static void Progress(string text) =>
+        Console.Error.WriteLine($"[{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {text}");
 }

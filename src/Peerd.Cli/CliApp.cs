@@ -20,7 +20,7 @@ public static class CliApp
         try
         {
             return args.Count > 0 && args[0] == "xrpl"
-                ? XrplCli.Run(args.Skip(1).ToList(), console)
+                ? XrplCli.Run(Tail(args), console)
                 : LightningCli.Run(args, console);
         }
         finally
@@ -28,5 +28,16 @@ public static class CliApp
             console.Stdout.Flush();
             console.Stderr.Flush();
         }
+    }
+
+    private static List<string> Tail(IReadOnlyList<string> args)
+    {
+        var tail = new List<string>(args.Count);
+        for (var i = 1; i < args.Count; i++)
+        {
+            tail.Add(args[i]);
+        }
+
+        return tail;
     }
 }

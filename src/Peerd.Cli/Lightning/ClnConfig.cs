@@ -6,17 +6,26 @@ namespace Peerd.Cli.Lightning;
 /// </summary>
 public static class ClnConfig
 {
-    /// <summary>Reads <paramref name="path"/> if it exists; missing files yield nothing.</summary>
+    /// <summary>Reads <paramref name="path"/> if it exists; a missing or unreadable file yields nothing.</summary>
     public static (string? Network, string? RpcFile) Read(string path)
     {
-        string? network = null;
-        string? rpcFile = null;
-        if (!File.Exists(path))
+        try
+        {
+            return File.Exists(path) ? Parse(File.ReadLines(path)) : (null, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return (null, null);
         }
+    }
 
-        foreach (var rawLine in File.ReadLines(path))
+    /// <summary>Reads config lines.</summary>
+    public static (string? Network, string? RpcFile) Parse(IEnumerable<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        string? network = null;
+        string? rpcFile = null;
+        foreach (var rawLine in lines)
         {
             var line = rawLine.Trim();
             if (line.Length == 0 || line[0] == '#')

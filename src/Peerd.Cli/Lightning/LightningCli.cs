@@ -1,6 +1,5 @@
-using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
+using Peerd.Cli.Json;
 using Peerd.Cli.Output;
 
 namespace Peerd.Cli.Lightning;
@@ -47,17 +46,12 @@ public static class LightningCli
             method = "help";
         }
 
-        var parameters = options.Arguments.Skip(1).ToList();
+        var parameters = options.Arguments.Count > 1 ? options.Arguments.GetRange(1, options.Arguments.Count - 1) : [];
         var socketPath = SocketPath(options, console.HomeDirectory);
         RpcSocketClient client;
         try
         {
             client = RpcSocketClient.Connect(socketPath);
-        }
-        catch (SocketException e)
-        {
-            console.Error($"Connecting to '{socketPath}': {SocketErrorText.Describe(e, socketPath)}");
-            return ExitCodes.TalkFailed;
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
         {
@@ -113,12 +107,12 @@ public static class LightningCli
             var response = ReadResponse(client, console, notify ? options.Notifications : null);
             return response is null ? ExitCodes.TalkFailed : Print(console, response, options, method, parameters, id);
         }
-        catch (SocketException e)
+        catch (UnixSocketException e)
         {
-            console.Error($"reading response: {SocketErrorText.Describe(e)}");
+            console.Error($"reading response: {e.Message}");
             return ExitCodes.TalkFailed;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or JsonException)
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
             console.Error(e.Message);
             return ExitCodes.TalkFailed;
@@ -138,17 +132,16 @@ public static class LightningCli
     {
         while (true)
         {
-            var bytes = client.ReadValue();
-            if (bytes is null)
+            var node = client.ReadValue();
+            if (node is null)
             {
                 console.Error("reading response: socket closed");
                 return null;
             }
 
-            var node = RawNode.Parse(bytes);
             if (!node.IsObject)
             {
-                console.Error($"Non-object response '{Encoding.UTF8.GetString(bytes)}'");
+                console.Error($"Non-object response '{node.Raw}'");
                 return null;
             }
 
@@ -191,7 +184,7 @@ public static class LightningCli
         }
 
         var output = new StringBuilder(256);
-        if (error is null || ClnPrinters.IsNull(error))
+        if (error is null || error.IsNull)
         {
             var helpTopic = method == "help" && options.Format == OutputFormat.Default && parameters.Count > 0 ? parameters[0] : null;
             switch (ChooseFormat(result!, options.Format, method, helpTopic))

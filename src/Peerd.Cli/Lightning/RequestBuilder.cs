@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using Peerd.Cli.Json;
 
 namespace Peerd.Cli.Lightning;
 
@@ -121,22 +121,7 @@ public static class RequestBuilder
     }
 
     /// <summary>True when <paramref name="request"/> is exactly one valid JSON value (<c>json_parse_simple</c>).</summary>
-    public static bool IsWellFormed(string request)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(request));
-            while (reader.Read())
-            {
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    public static bool IsWellFormed(string request) => RawJsonParser.IsValid(Encoding.UTF8.GetBytes(request));
 
     private static void AppendValue(StringBuilder text, string value)
     {

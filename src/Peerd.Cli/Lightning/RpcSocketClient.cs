@@ -1,13 +1,11 @@
-using System.Buffers;
-using System.Net.Sockets;
 using System.Text;
-using Peerd.Rpc.Framing;
+using Peerd.Cli.Json;
 
 namespace Peerd.Cli.Lightning;
 
 /// <summary>
 /// A blocking client of the <c>lightning-rpc</c> socket: writes a request, then reads whole JSON values (responses
-/// and notifications) however the server splits them. Blocking I/O keeps the start-up path short.
+/// and notifications) however the server splits them.
 /// </summary>
 public sealed class RpcSocketClient : IDisposable
 {
@@ -17,81 +15,80 @@ public sealed class RpcSocketClient : IDisposable
     /// </summary>
     public const int MaxReplyBytes = 256 << 20;
 
+    /// <summary><c>sun_path</c> holds 108 bytes including the terminating NUL.</summary>
+    private const int MaxSocketPathBytes = 107;
+
     private const int ReadChunkBytes = 64 * 1024;
 
-    private readonly Socket _socket;
-    private readonly JsonRpcStreamReader _reader = new(MaxReplyBytes);
+    private readonly UnixSocket _socket;
+    private readonly JsonValueScanner _scanner = new();
     private byte[] _buffer = new byte[ReadChunkBytes];
     private int _start;
     private int _end;
 
-    private RpcSocketClient(Socket socket)
+    private RpcSocketClient(UnixSocket socket)
     {
         _socket = socket;
     }
 
     /// <summary>
     /// Connects to <paramref name="path"/>. A path too long for <c>sockaddr_un</c> is reached from its directory,
-    /// as <c>lightning-cli</c> does with <c>chdir</c>. Throws <see cref="SocketException"/> on failure.
+    /// as <c>lightning-cli</c> does with <c>chdir</c>. Throws <see cref="IOException"/> with the C library's text.
     /// </summary>
     public static RpcSocketClient Connect(string path)
     {
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        ArgumentNullException.ThrowIfNull(path);
+        if (Encoding.UTF8.GetByteCount(path) <= MaxSocketPathBytes)
+        {
+            return new RpcSocketClient(UnixSocket.Connect(path));
+        }
+
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = Path.GetDirectoryName(path)!;
         try
         {
-            if (Encoding.UTF8.GetByteCount(path) < 108)
-            {
-                socket.Connect(new UnixDomainSocketEndPoint(path));
-            }
-            else
-            {
-                var previous = Environment.CurrentDirectory;
-                Environment.CurrentDirectory = Path.GetDirectoryName(path)!;
-                try
-                {
-                    socket.Connect(new UnixDomainSocketEndPoint(Path.GetFileName(path)));
-                }
-                finally
-                {
-                    Environment.CurrentDirectory = previous;
-                }
-            }
-
-            return new RpcSocketClient(socket);
+            var name = Path.GetFileName(path);
+            return Encoding.UTF8.GetByteCount(name) <= MaxSocketPathBytes
+                ? new RpcSocketClient(UnixSocket.Connect(name))
+                : throw new IOException($"rpc filename '{name}' too long");
         }
-        catch
+        finally
         {
-            socket.Dispose();
-            throw;
+            Environment.CurrentDirectory = previous;
         }
     }
 
     /// <summary>Writes the whole request.</summary>
-    public void Send(string request) => _socket.Send(Encoding.UTF8.GetBytes(request));
+    public void Send(string request) => _socket.Write(Encoding.UTF8.GetBytes(request));
 
     /// <summary>
     /// The next complete JSON value, or null when the server closed the connection first. Throws
     /// <see cref="InvalidDataException"/> with <c>lightning-cli</c>'s text for bytes that are not JSON.
     /// </summary>
-    public byte[]? ReadValue()
+    public RawNode? ReadValue()
     {
         while (true)
         {
-            var data = new ReadOnlySequence<byte>(_buffer, _start, _end - _start);
-            var status = _reader.TryRead(data, out var value, out var consumed, out _);
-            switch (status)
+            var end = _scanner.FindEnd(_buffer.AsSpan(_start, _end - _start));
+            if (end >= 0)
             {
-                case JsonRpcReadStatus.Complete:
-                    var bytes = value.ToArray();
-                    _start += (int)data.Slice(0, consumed).Length;
-                    return bytes;
-                case JsonRpcReadStatus.Malformed:
-                    throw new InvalidDataException($"Malformed response '{Encoding.UTF8.GetString(data)}'");
-                case JsonRpcReadStatus.TooLarge:
-                    throw new InvalidDataException($"Response larger than {MaxReplyBytes} bytes");
+                var value = _buffer.AsSpan(_start, end);
+                _start += end;
+                try
+                {
+                    return RawNode.Parse(value);
+                }
+                catch (FormatException)
+                {
+                    throw new InvalidDataException($"Malformed response '{Encoding.UTF8.GetString(value)}'");
+                }
             }
 
-            _start += (int)data.Slice(0, consumed).Length;
+            if (_end - _start >= MaxReplyBytes)
+            {
+                throw new InvalidDataException($"Response larger than {MaxReplyBytes} bytes");
+            }
+
             if (!Receive())
             {
                 return null;
@@ -104,19 +101,22 @@ public sealed class RpcSocketClient : IDisposable
 
     private bool Receive()
     {
-        if (_start > 0)
-        {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-            _end -= _start;
-            _start = 0;
-        }
-
         if (_buffer.Length - _end < ReadChunkBytes)
         {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _end + ReadChunkBytes));
+            if (_start > 0)
+            {
+                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                _end -= _start;
+                _start = 0;
+            }
+
+            if (_buffer.Length - _end < ReadChunkBytes)
+            {
+                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _end + ReadChunkBytes));
+            }
         }
 
-        var received = _socket.Receive(_buffer, _end, _buffer.Length - _end, SocketFlags.None);
+        var received = _socket.Read(_buffer.AsSpan(_end));
         _end += received;
         return received > 0;
     }

@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using Peerd.Cli.Json;
 
 namespace Peerd.Cli.Output;
 
@@ -124,8 +124,8 @@ public static class ClnPrinters
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(result);
-        var entries = result.Get("help")?.Items ?? [];
-        var sorted = entries.OrderBy(e => e, Comparer<RawNode>.Create(CompareHelp)).ToList();
+        var sorted = new List<RawNode>(result.Get("help")?.Items ?? []);
+        sorted.Sort(CompareHelp);
         foreach (var entry in sorted)
         {
             if (entry.Get("command") is { } command)
@@ -191,7 +191,4 @@ public static class ClnPrinters
 
         output.Append(terminator);
     }
-
-    /// <summary>True for a JSON <c>null</c> token (<c>json_tok_is_null</c>).</summary>
-    public static bool IsNull(RawNode node) => node.Kind == JsonTokenType.Null;
 }

@@ -14,6 +14,15 @@ namespace Peerd.Lightning.Peers;
 /// </summary>
 public static class ConnectionEstablisher
 {
+    /// <summary>
+    /// Bytes asked of the socket per read: one whole maximum-size packet (65,569) fits, so large messages cost few
+    /// system calls. The reader waits with zero-byte reads and rents this only while data is there.
+    /// </summary>
+    private const int ReadBufferBytes = 64 * 1024;
+
+    /// <summary>Free space below which the reader starts a new buffer rather than read a sliver into the old one.</summary>
+    private const int MinimumReadBytes = 8 * 1024;
+
     /// <summary>Runs the initiator side to <paramref name="expected"/>.</summary>
     public static Task<PeerConnection> OutboundAsync(Socket socket, PeerEndpoint remote, NodeId expected, LocalNode local, TimeProvider time, CancellationToken cancellationToken) =>
         RunAsync(socket, remote, expected, local, time, cancellationToken);
@@ -25,7 +34,8 @@ public static class ConnectionEstablisher
     private static async Task<PeerConnection> RunAsync(Socket socket, PeerEndpoint remote, NodeId? expected, LocalNode local, TimeProvider time, CancellationToken cancellationToken)
     {
         var stream = new NetworkStream(socket, ownsSocket: false);
-        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true));
+        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(
+            bufferSize: ReadBufferBytes, minimumReadSize: MinimumReadBytes, leaveOpen: true, useZeroByteReads: true));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(local.HandshakeTimeout);
         var stage = ConnectStage.Handshake;
@@ -34,9 +44,10 @@ public static class ConnectionEstablisher
         {
             NoiseTransport transport;
             NodeId remoteId;
+            ReadOnlyMemory<byte> actThree = default;
             if (expected is { } id)
             {
-                transport = await InitiateAsync(stream, reader, local.Key, id, deadline.Token).ConfigureAwait(false);
+                (transport, actThree) = await InitiateAsync(stream, reader, local.Key, id, deadline.Token).ConfigureAwait(false);
                 remoteId = id;
             }
             else
@@ -45,7 +56,7 @@ public static class ConnectionEstablisher
             }
 
             stage = ConnectStage.Init;
-            var features = await InitExchange.RunAsync(stream, reader, transport, local, remote, expected is null, deadline.Token).ConfigureAwait(false);
+            var features = await InitExchange.RunAsync(stream, reader, transport, local, remote, expected is null, actThree, deadline.Token).ConfigureAwait(false);
             var connection = new PeerConnection(
                 socket, stream, reader, transport, remoteId, expected is null ? PeerDirection.In : PeerDirection.Out, remote, features, time.GetUtcNow());
             ok = true;
@@ -70,7 +81,8 @@ public static class ConnectionEstablisher
         }
     }
 
-    private static async Task<NoiseTransport> InitiateAsync(NetworkStream stream, PipeReader reader, IStaticKey key, NodeId remote, CancellationToken cancellationToken)
+    /// <summary>Acts One and Two; returns the transport and Act Three, which leaves with our <c>init</c> in one write.</summary>
+    private static async Task<(NoiseTransport, ReadOnlyMemory<byte>)> InitiateAsync(NetworkStream stream, PipeReader reader, IStaticKey key, NodeId remote, CancellationToken cancellationToken)
     {
         var ephemeral = new byte[Secp256k1.PrivateKeyLength];
         StaticKey.GeneratePrivateKey(ephemeral);
@@ -87,9 +99,7 @@ public static class ConnectionEstablisher
             throw new ConnectFailedException(ConnectStage.Handshake, "Protocol error");
         }
 
-        var transport = handshake.WriteActThree(act);
-        await stream.WriteAsync(act, cancellationToken).ConfigureAwait(false);
-        return transport;
+        return (handshake.WriteActThree(act), act);
     }
 
     private static async Task<(NoiseTransport, NodeId)> RespondAsync(NetworkStream stream, PipeReader reader, IStaticKey key, CancellationToken cancellationToken)

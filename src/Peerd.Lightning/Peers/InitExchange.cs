@@ -19,14 +19,35 @@ namespace Peerd.Lightning.Peers;
 /// </summary>
 internal static class InitExchange
 {
+    /// <summary>
+    /// Sends our <c>init</c> (after <paramref name="before"/>, the initiator's Act Three, in the same write: one
+    /// segment, one wake-up of the responder) and reads until the peer's.
+    /// </summary>
     public static async Task<FeatureBits> RunAsync(
-        NetworkStream stream, PipeReader reader, NoiseTransport transport, LocalNode local, PeerEndpoint remote, bool inbound, CancellationToken cancellationToken)
+        NetworkStream stream, PipeReader reader, NoiseTransport transport, LocalNode local, PeerEndpoint remote, bool inbound,
+        ReadOnlyMemory<byte> before, CancellationToken cancellationToken)
     {
-        var ours = new InitMessage(local.InitFeatures, [local.Network.ChainHash], inbound ? RemoteAddressFor(remote) : null);
-        await SendAsync(stream, transport.Sender, ours.ToArray(), cancellationToken).ConfigureAwait(false);
+        var ours = new InitMessage(local.InitFeatures, [local.Network.ChainHash], inbound ? RemoteAddressFor(remote) : null).ToArray();
+        var packet = new byte[before.Length + NoiseEncryptor.PacketLength(ours.Length)];
+        before.CopyTo(packet);
+        transport.Sender.Encrypt(ours, packet.AsSpan(before.Length));
+        await stream.WriteAsync(packet, cancellationToken).ConfigureAwait(false);
 
         var frames = new Bolt8FrameReader(transport.Receiver);
-        var message = new byte[Bolt8Constants.MaxMessageLength];
+        var message = ArrayPool<byte>.Shared.Rent(Bolt8Constants.MaxMessageLength);
+        try
+        {
+            return await ReadInitAsync(stream, reader, transport, local, frames, message, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(message);
+        }
+    }
+
+    private static async Task<FeatureBits> ReadInitAsync(
+        NetworkStream stream, PipeReader reader, NoiseTransport transport, LocalNode local, Bolt8FrameReader frames, byte[] message, CancellationToken cancellationToken)
+    {
         while (true)
         {
             var length = await ReadMessageAsync(reader, frames, message, cancellationToken).ConfigureAwait(false);

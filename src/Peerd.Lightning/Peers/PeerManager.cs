@@ -296,6 +296,14 @@ public sealed partial class PeerManager : IAsyncDisposable
                 }
             }
 
+            // Our dial failed, but the peer may have connected to us meanwhile (a crossed connect whose inbound side
+            // waited for this dial): that connection is the answer.
+            if (TryGetPeer(attempt.NodeId, out var crossed))
+            {
+                attempt.Complete(ConnectOutcome.Success(crossed));
+                return;
+            }
+
             attempt.Complete(attempt.Failures.Count == 0
                 ? ConnectOutcome.Failure(ConnectErrorCodes.NoKnownAddress, "Unable to connect, no address known for peer")
                 : ConnectOutcome.Failure(ConnectErrorCodes.AllAddressesFailed, attempt.AllFailedMessage()));
@@ -394,14 +402,21 @@ public sealed partial class PeerManager : IAsyncDisposable
             _ = connection.DisposeAsync().AsTask();
         }
 
-        // An inbound connection from a node we are dialling completes that attempt (Core Lightning: "crossed over").
-        // The dial still in flight is abandoned only when the inbound connection is the one both ends keep (the peer's
-        // id is the greater): otherwise the peer may already hold our dial as its surviving connection, and abandoning
-        // it would leave each end keeping the connection the other closed.
-        if (attempt is not null && attempt.Complete(ConnectOutcome.Success(peer.Connection)) && connection.Direction == PeerDirection.In && !WeAreGreater(connection.NodeId))
+        // An inbound connection from a node we are dialling "crossed over" (Core Lightning's words). If the tie-break
+        // prefers inbound here, it completes the attempt and the dial in flight is abandoned; if it prefers our own
+        // dial, the dial goes on, because the other end is keeping that one (abandoning it would leave the two ends
+        // holding different connections, or none) and it completes the attempt when it lands.
+        if (attempt is not null)
         {
-            attempt.Cancellation.Cancel();
+            if (connection.Direction == PeerDirection.Out || !OurDialWins(connection.NodeId))
+            {
+                if (attempt.Complete(ConnectOutcome.Success(peer.Connection)) && connection.Direction == PeerDirection.In)
+                {
+                    attempt.Cancellation.Cancel();
+                }
+            }
         }
+
         return peer.Connection;
     }
 
@@ -410,9 +425,10 @@ public sealed partial class PeerManager : IAsyncDisposable
     /// ends keep the same one. A second connection in the same direction is a reconnect and always replaces.
     /// </summary>
     private bool Survives(PeerConnection existing) =>
-        existing.Direction == (WeAreGreater(existing.NodeId) ? PeerDirection.Out : PeerDirection.In);
+        existing.Direction == (OurDialWins(existing.NodeId) ? PeerDirection.Out : PeerDirection.In);
 
-    private bool WeAreGreater(NodeId other) => string.CompareOrdinal(_local.Id.ToString(), other.ToString()) > 0;
+    /// <summary>True when, between two crossed connections with <paramref name="peer"/>, the one we opened is kept.</summary>
+    private bool OurDialWins(NodeId peer) => string.CompareOrdinal(_local.Id.ToString(), peer.ToString()) > 0;
 
     private async Task WatchAsync(Peer peer)
     {

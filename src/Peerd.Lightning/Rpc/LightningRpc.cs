@@ -8,13 +8,17 @@ namespace Peerd.Lightning.Rpc;
 /// <summary>Registers the Core Lightning–compatible methods, one place per method (see <c>docs/rpc/</c>).</summary>
 public static class LightningRpc
 {
-    /// <summary>Registers every Lightning method on <paramref name="dispatcher"/>.</summary>
-    public static void Register(RpcDispatcher dispatcher, PeerManager peers, NodeInfo info, Action stop, AddressBook book, ConnectOptions? connect = null)
+    /// <summary>Registers every Lightning method on <paramref name="dispatcher"/> (<c>listnodes</c> and connect-by-id need the address book).</summary>
+    public static void Register(RpcDispatcher dispatcher, PeerManager peers, NodeInfo info, Action stop, AddressBook? book = null, ConnectOptions? connect = null)
     {
         dispatcher.Register(GetInfoMethod.Create(peers, info));
         dispatcher.Register(ListPeersMethod.Create(peers));
-        dispatcher.Register(ListNodesMethod.Create(book));
-        dispatcher.Register(ConnectMethod.Create(peers, book.AddressesFor, connect ?? new ConnectOptions()));
+        if (book is not null)
+        {
+            dispatcher.Register(ListNodesMethod.Create(book));
+        }
+
+        dispatcher.Register(ConnectMethod.Create(peers, book is null ? null : book.AddressesFor, connect ?? new ConnectOptions()));
         dispatcher.Register(DisconnectMethod.Create(peers));
         dispatcher.Register(HelpMethod.Create(dispatcher));
         dispatcher.Register(StopMethod.Create(stop));

@@ -57,7 +57,8 @@ internal sealed class WebSocketEndpoint(RpcDispatcher dispatcher, AdminAccess ac
             await Task.WhenAll(pending).ConfigureAwait(false);
             if (socket.State == WebSocketState.CloseReceived)
             {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
+                // Echo the client's close code (RFC 6455 §5.5.1): xrpl.js reconnects unless it gets its own 4000 back.
+                await socket.CloseOutputAsync(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, socket.CloseStatusDescription, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)

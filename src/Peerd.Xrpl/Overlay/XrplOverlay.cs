@@ -107,7 +107,9 @@ public sealed class XrplOverlay : IAsyncDisposable
             Track(Task.Run(AcceptLoopAsync));
         }
 
-        _timer = Time.CreateTimer(_ => Tick(), null, Options.PingInterval, Options.PingInterval);
+        // One-shot and re-armed after each tick (as rippled's per-peer timer): a late tick never runs right behind the
+        // previous one, which would call a ping that was just sent unanswered.
+        _timer = Time.CreateTimer(_ => Tick(), null, Options.PingInterval, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Addresses for a 503 redirect: what peers told us, then our outbound peers.</summary>
@@ -204,6 +206,15 @@ public sealed class XrplOverlay : IAsyncDisposable
         foreach (var peer in _peers.Values)
         {
             peer.OnTimer();
+        }
+
+        try
+        {
+            _timer?.Change(Options.PingInterval, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopping.
         }
     }
 

@@ -200,9 +200,17 @@ public sealed class XrplPeer
         }
 
         Close(reason);
-        await writer.ConfigureAwait(false);
-        await _connection.ShutdownAsync(XrplTuning.CloseGrace).ConfigureAwait(false);
+
+        // A TLS record must never be cut short: let the write in flight finish before close_notify. A peer that does
+        // not read gets its socket closed under the blocked write instead.
+        var flushed = await writer.WaitAsync(XrplTuning.CloseGrace).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default).ConfigureAwait(false);
+        if (flushed)
+        {
+            await _connection.ShutdownAsync(XrplTuning.CloseGrace).ConfigureAwait(false);
+        }
+
         await _connection.DisposeAsync().ConfigureAwait(false);
+        await writer.ConfigureAwait(false);
         string final;
         lock (_pingLock)
         {
@@ -318,17 +326,19 @@ public sealed class XrplPeer
     {
         try
         {
-            await foreach (var frame in _sendQueue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            // Close() completes the queue; frames still queued then are dropped, the one being written is finished.
+            await foreach (var frame in _sendQueue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                await _connection.WriteAsync(frame, _stop.Token).ConfigureAwait(false);
+                if (_stop.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                await _connection.WriteAsync(frame, CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Add(ref _bytesSent, frame.Length);
             }
         }
-        catch (OperationCanceledException)
-        {
-            // Closing.
-        }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or ObjectDisposedException or InvalidOperationException or NotSupportedException)
         {
             Close($"Write failed: {e.Message}");
         }

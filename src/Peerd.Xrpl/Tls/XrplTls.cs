@@ -10,6 +10,7 @@ namespace Peerd.Xrpl.Tls;
 /// (shared by every node in the process), and no certificate verification (<c>verify_none</c>) — identity comes
 /// only from <c>Public-Key</c> and
 /// <c>Session-Signature</c>. TLS 1.2 is limited to AEAD suites (rippled's <c>TLSv1.2:!CBC:!DSS:!PSK:!eNULL:!aNULL</c>).
+/// Session resumption is off: every session is a full handshake whose Finished messages are signed.
 /// </summary>
 public sealed class XrplTls
 {
@@ -53,6 +54,7 @@ public sealed class XrplTls
             EnabledSslProtocols = protocols,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             AllowRenegotiation = false,
+            AllowTlsResume = false,
         };
         if (!OperatingSystem.IsWindows())
         {
@@ -73,6 +75,7 @@ public sealed class XrplTls
             EnabledSslProtocols = protocols,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             AllowRenegotiation = false,
+            AllowTlsResume = false,
         };
         if (!OperatingSystem.IsWindows())
         {

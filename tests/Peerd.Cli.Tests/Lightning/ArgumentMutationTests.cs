@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Peerd.Cli.Json;
 using Peerd.Cli.Lightning;
 using Peerd.Cli.Output;
 using Peerd.Cli.Xrpl;
@@ -53,7 +54,7 @@ public class ArgumentMutationTests(ITestOutputHelper output)
                     _ = RawNode.Parse(input);
                     return FuzzVerdict.Decoded;
                 }
-                catch (JsonException)
+                catch (FormatException)
                 {
                     return FuzzVerdict.Rejected;
                 }

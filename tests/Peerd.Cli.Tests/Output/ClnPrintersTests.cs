@@ -1,4 +1,5 @@
 using System.Text;
+using Peerd.Cli.Json;
 using Peerd.Cli.Output;
 
 namespace Peerd.Cli.Tests.Output;
@@ -83,14 +84,6 @@ public class ClnPrintersTests
             """u8), "peerd-cli");
 
         Assert.Equal("c\n\na\n\nb\n\nz\n\n---\nrun `peerd-cli help <command>` for more information on a specific command\n", output.ToString());
-    }
-
-    [Fact]
-    public void RawNodeKeepsTheExactTextOfContainers()
-    {
-        var node = RawNode.Parse("{\"r\": {\"a\" : [1, 2]} }"u8);
-
-        Assert.Equal("{\"a\" : [1, 2]}", node.Get("r")!.Raw);
     }
 
     private static string Json(string json)

@@ -52,6 +52,18 @@ public class NodeIdentityTests
     }
 
     [Fact]
+    public void SignDigestMatchesNobleCurvesBitForBit()
+    {
+        // @noble/curves 2.4.0: secp256k1.sign(32 × 0x07, <masterpassphrase node key>, { prehash: false, format: 'der' }).
+        // Both follow RFC 6979 without extra entropy, so the signatures are identical.
+        var identity = NodeIdentity.FromSeed(FamilySeed.FromPassphrase("masterpassphrase"));
+        var digest = Enumerable.Repeat((byte)7, 32).ToArray();
+        Assert.Equal(
+            "3045022100d6efdabb0909b0d2cc5b2acaada3809cc38f919b54d284234caa03952407344302206d9c722bc4aaaa574d7bb107a332ce87562a8c4c4fde42d4b07ca34370e85597",
+            Hex.Encode(identity.SignDigest(digest)));
+    }
+
+    [Fact]
     public void FamilySeedTryParseRejectsNodeKeysAndGarbage()
     {
         Assert.False(FamilySeed.TryParse("n94a1u4jAz288pZLtw6yFWVbi89YamiC6JBXPVUj5zmExe5fTVg9", out _));

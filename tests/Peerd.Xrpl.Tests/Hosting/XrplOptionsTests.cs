@@ -25,9 +25,9 @@ public class XrplOptionsTests
         Assert.Null(options.NetworkId);
         Assert.Equal(TimeSpan.FromSeconds(60), options.PingInterval);
         Assert.Equal(TimeSpan.FromSeconds(15), options.HandshakeTimeout);
-        Assert.True(options.AdminAllow.Any(n => n.Contains(IPAddress.Loopback)));
-        Assert.True(options.AdminAllow.Any(n => n.Contains(IPAddress.IPv6Loopback)));
-        Assert.False(options.AdminAllow.Any(n => n.Contains(IPAddress.Parse("10.1.1.1"))));
+        Assert.Contains(options.AdminAllow, n => n.Contains(IPAddress.Loopback));
+        Assert.Contains(options.AdminAllow, n => n.Contains(IPAddress.IPv6Loopback));
+        Assert.DoesNotContain(options.AdminAllow, n => n.Contains(IPAddress.Parse("10.1.1.1")));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Peerd.Xrpl.Protocol.Identity;
 
 namespace Peerd.Xrpl.Tests.Identity;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class NodeKeyStoreTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "peerd-keystore-" + Guid.NewGuid().ToString("N"));

@@ -43,8 +43,8 @@ public class XrplOverlayTests
     public async Task PingsFlowAndGiveALatency()
     {
         // Short enough for a quick test, long enough that a busy test machine answers a ping before the next tick.
-        await using var a = await TestNode.StartAsync(o => o with { PingInterval = TimeSpan.FromMilliseconds(500) });
-        await using var b = await TestNode.StartAsync(o => o with { PingInterval = TimeSpan.FromMilliseconds(500) });
+        await using var a = await TestNode.StartAsync(o => o with { PingInterval = TimeSpan.FromSeconds(1) });
+        await using var b = await TestNode.StartAsync(o => o with { PingInterval = TimeSpan.FromSeconds(1) });
         await a.RpcAsync("connect", ConnectParams(b));
 
         var peerOfA = await Eventually.ValueAsync(() => a.Node.Overlay.Peers.FirstOrDefault(p => p.Latency is not null), "a pong reaches A");

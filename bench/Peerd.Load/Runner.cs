@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using Peerd.Load.Infrastructure;
+using Peerd.Load.Lightning;
+using Peerd.Load.Report;
+using Peerd.Load.Scenarios;
+using static Peerd.Load.Report.ResultTable;
+
+namespace Peerd.Load;
+
+/// <summary>Runs the scenarios in order, each against fresh or shared daemons, and fills the table.</summary>
+internal sealed class Runner(LoadOptions options, ResultTable table)
+{
+    private const double HandshakeVsNodeTarget = 2;
+    private const double HandshakeVsBoundTarget = 0.6;
+    private const double SmallMessagesVsNodeTarget = 4;
+    private const double LargeMessagesMegabytesTarget = 1_000;
+    private const double RssPerPeerTargetKiB = 30;
+    private const double IdleCpuTargetPercent = 10;
+    private const double RpcP50TargetMs = 0.5;
+    private const double RpcP99TargetMs = 3;
+    private const double LightningCliMs = 5;
+
+    private readonly SourceAddresses _sources = new(options.Sources);
+    private TimeSpan Duration => TimeSpan.FromSeconds(options.Seconds);
+
+    /// <summary>Every selected scenario.</summary>
+    public async Task AllAsync()
+    {
+        double bound = 0;
+        if (Selected("secp"))
+        {
+            Program.Progress("secp256k1 bound: 2 key generations + 6 ECDH per handshake, on every core");
+            bound = Secp256k1Bound.HandshakesPerSecond(TimeSpan.FromSeconds(Math.Max(2, options.Seconds)));
+            table.Add(new ResultRow("secp256k1 work alone (2 keygen + 6 ECDH), handshakes/s on all cores", N(bound)));
+        }
+
+        NodeServer? nodeServer = null;
+        var node = options.NodeDirectory.Length > 0 && Selected("node") && NodeScripts.Available(RepoRoot.Find() ?? ".", out var why)
+            ? new NodeScripts(options.NodeDirectory)
+            : null;
+        try
+        {
+            await using var daemon = await DaemonProcess.StartAsync(options.PeerdDll, []).ConfigureAwait(false);
+            if (node is not null)
+            {
+                nodeServer = await node.StartServerAsync().ConfigureAwait(false);
+            }
+
+            if (Selected("handshakes"))
+            {
+                await HandshakesAsync(daemon, node, nodeServer, bound).ConfigureAwait(false);
+            }
+
+            if (Selected("messages"))
+            {
+                await MessagesAsync(daemon, node, nodeServer).ConfigureAwait(false);
+            }
+
+            if (Selected("rpc") || Selected("cli"))
+            {
+                await using var second = await DaemonProcess.StartAsync(options.PeerdDll, []).ConfigureAwait(false);
+                await ConnectLatencyAsync(daemon, second).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (nodeServer is not null)
+            {
+                await nodeServer.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (Selected("hold"))
+        {
+            await HoldAsync().ConfigureAwait(false);
+        }
+    }
+
+    private bool Selected(string scenario) => options.Only.Contains(scenario);
+
+    private async Task HandshakesAsync(DaemonProcess daemon, NodeScripts? node, NodeServer? nodeServer, double bound)
+    {
+        // Warm-up: JIT on both ends.
+        await HandshakeScenario.RunAsync(daemon.EndPoint, daemon.NodeIdBytes, 4, TimeSpan.FromSeconds(1), _sources).ConfigureAwait(false);
+        await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        double best = 0;
+        foreach (var concurrency in options.Concurrency)
+        {
+            Program.Progress($"handshakes+init, concurrency {concurrency}");
+            var daemonBefore = daemon.Stats();
+            var toolBefore = ProcStats.Read(Environment.ProcessId);
+            var (rate, failures) = await HandshakeScenario.RunAsync(daemon.EndPoint, daemon.NodeIdBytes, concurrency, Duration, _sources).ConfigureAwait(false);
+            var daemonAfter = daemon.Stats();
+            var toolAfter = ProcStats.Read(Environment.ProcessId);
+            var count = rate * Stopwatch.GetElapsedTime(daemonBefore.At, daemonAfter.At).TotalSeconds;
+            var daemonMicros = 1e6 * (daemonAfter.CpuSeconds - daemonBefore.CpuSeconds) / count;
+            var toolMicros = 1e6 * (toolAfter.CpuSeconds - toolBefore.CpuSeconds) / count;
+            await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            best = Math.Max(best, rate);
+            double nodeSelf = 0;
+            double nodeToPeerd = 0;
+            if (node is not null && nodeServer is not null)
+            {
+                nodeSelf = (await node.RunClientAsync("handshakes", "127.0.0.1", nodeServer.EndPoint.Port, nodeServer.NodeId, concurrency, options.Seconds, options.Sources).ConfigureAwait(false))["rate"]!.GetValue<double>();
+                nodeToPeerd = (await node.RunClientAsync("handshakes", "127.0.0.1", daemon.EndPoint.Port, daemon.NodeId, concurrency, options.Seconds, options.Sources).ConfigureAwait(false))["rate"]!.GetValue<double>();
+                await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            }
+
+            var ratio = nodeSelf > 0 ? rate / nodeSelf : 0;
+            table.Add(new ResultRow(
+                $"handshakes + init /s, concurrency {concurrency}" + (failures > 0 ? $" ({failures} failed)" : ""),
+                $"{N(rate)} (CPU µs each: daemon {daemonMicros:F0}, client {toolMicros:F0})", nodeSelf > 0 ? N(nodeSelf) : "", nodeToPeerd > 0 ? N(nodeToPeerd) : "",
+                nodeSelf > 0 ? $"{ratio:F1}×" : "", $"≥ {HandshakeVsNodeTarget}× node-lightning",
+                nodeSelf > 0 ? ratio >= HandshakeVsNodeTarget : null));
+        }
+
+        if (bound > 0)
+        {
+            var share = best / bound;
+            table.Add(new ResultRow("best handshakes + init /s vs the secp256k1 bound", N(best), Ratio: $"{share:P0}",
+                Target: $"≥ {HandshakeVsBoundTarget:P0} of {N(bound)}", Met: share >= HandshakeVsBoundTarget));
+        }
+    }
+
+    private async Task MessagesAsync(DaemonProcess daemon, NodeScripts? node, NodeServer? nodeServer)
+    {
+        foreach (var (size, connections) in new[] { (1024, 1), (65535, 1), (1024, 16), (65535, 16) })
+        {
+            var label = size == 1024 ? "1 KiB" : "64 KiB";
+            Program.Progress($"{label} unknown odd messages in, {connections} connection(s)");
+            var peerd = await MessageScenario.InboundAsync(daemon.EndPoint, daemon.NodeIdBytes, size, connections, Duration, _sources).ConfigureAwait(false);
+            await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            double nodeSelf = 0;
+            double nodeToPeerd = 0;
+            if (node is not null && nodeServer is not null)
+            {
+                nodeSelf = (await node.RunClientAsync("messages", "127.0.0.1", nodeServer.EndPoint.Port, nodeServer.NodeId, size, connections, options.Seconds, options.Sources).ConfigureAwait(false))["rate"]!.GetValue<double>();
+                nodeToPeerd = (await node.RunClientAsync("messages", "127.0.0.1", daemon.EndPoint.Port, daemon.NodeId, size, connections, options.Seconds, options.Sources).ConfigureAwait(false))["rate"]!.GetValue<double>();
+                await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            }
+
+            var ratio = nodeSelf > 0 ? peerd.MessagesPerSecond / nodeSelf : 0;
+            string target = "";
+            bool? met = null;
+            if (connections == 1 && size == 1024)
+            {
+                target = $"≥ {SmallMessagesVsNodeTarget}× node-lightning";
+                met = nodeSelf > 0 ? ratio >= SmallMessagesVsNodeTarget : null;
+            }
+            else if (connections == 1)
+            {
+                target = $"≥ {N(LargeMessagesMegabytesTarget)} MB/s";
+                met = peerd.MegabytesPerSecond >= LargeMessagesMegabytesTarget;
+            }
+
+            table.Add(new ResultRow(
+                $"{label} messages in, {connections} connection{(connections > 1 ? "s" : "")}: msgs/s (MB/s)",
+                Cell(peerd.MessagesPerSecond, size), nodeSelf > 0 ? Cell(nodeSelf, size) : "", nodeToPeerd > 0 ? Cell(nodeToPeerd, size) : "",
+                nodeSelf > 0 ? $"{ratio:F1}×" : "", target, met));
+        }
+
+        foreach (var size in new[] { 1024, 65535 })
+        {
+            var label = size == 1024 ? "1 KiB" : "64 KiB";
+            Program.Progress($"ping → {label} pong echo, 1 connection");
+            var echo = await MessageScenario.EchoAsync(daemon.EndPoint, daemon.NodeIdBytes, size, 1, Duration, _sources).ConfigureAwait(false);
+            await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            table.Add(new ResultRow($"ping → {label} pong out, 1 connection, 16 in flight: pongs/s (MB/s)", Cell(echo.MessagesPerSecond, size)));
+        }
+    }
+
+    private async Task ConnectLatencyAsync(DaemonProcess a, DaemonProcess b)
+    {
+        if (Selected("rpc"))
+        {
+            Program.Progress($"connect RPC latency over one socket, {options.RpcCycles} cycles");
+            var latency = await RpcLatencyScenario.PersistentAsync(a, b, options.RpcCycles, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
+            table.Add(new ResultRow($"connect RPC, persistent socket (n={latency.Count})", Ms(latency),
+                Target: $"p50 ≤ {RpcP50TargetMs} ms, p99 ≤ {RpcP99TargetMs} ms (Core Lightning: 2.06 ms median)",
+                Met: latency.P50 <= RpcP50TargetMs && latency.P99 <= RpcP99TargetMs));
+        }
+
+        if (Selected("cli") && File.Exists(options.Cli))
+        {
+            Program.Progress($"connect through peerd-cli, {options.CliCycles} cycles");
+            var latency = await RpcLatencyScenario.CliAsync(options.Cli, a, b, options.CliCycles, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
+            table.Add(new ResultRow($"connect via peerd-cli, one process per call (n={latency.Count})", Ms(latency),
+                Target: $"≤ lightning-cli (~{LightningCliMs} ms)", Met: latency.P50 <= LightningCliMs));
+            var startup = new List<double>();
+            for (var i = 0; i < Math.Max(10, options.CliCycles / 2); i++)
+            {
+                startup.Add(await RpcLatencyScenario.RunAsync(options.Cli, ["--version"]).ConfigureAwait(false));
+            }
+
+            table.Add(new ResultRow("peerd-cli --version (process start-up alone)", Ms(Latency.Of(startup))));
+        }
+    }
+
+    private async Task HoldAsync()
+    {
+        Program.Progress($"hold: {options.HoldPeers} peers for {options.HoldSeconds} s, daemon pings after {options.PingIdleSeconds} s idle");
+        await using var daemon = await DaemonProcess.StartAsync(options.PeerdDll, [$"--ping-idle-secs={options.PingIdleSeconds}"]).ConfigureAwait(false);
+        var hold = await HoldScenario.RunAsync(daemon, options.HoldPeers, TimeSpan.FromSeconds(options.HoldSeconds), 64, _sources, Program.Progress).ConfigureAwait(false);
+        table.Add(new ResultRow(
+            $"peers held {hold.HoldSeconds:F0} s (connected in {hold.ConnectSeconds:F1} s), pings answered, dropped",
+            $"{N(hold.Connected)} held, {N(hold.PeersAtEnd)} at end, {N(hold.PingsAnswered)} pings ({N(hold.PingsPerSecond)}/s), {hold.Dropped} dropped",
+            Target: $"{N(options.HoldPeers)}, none dropped",
+            Met: hold.Connected == options.HoldPeers && hold.PeersAtEnd == options.HoldPeers && hold.Dropped == 0 && hold.PingsAnswered > 0));
+        var perPeerKiB = hold.RssPerPeerBytes / 1024;
+        table.Add(new ResultRow(
+            "daemon RSS per held peer (end − before connecting) / peers",
+            $"{perPeerKiB:F1} KiB (RSS {hold.RssBeforeBytes / 1048576.0:F0} → {hold.RssEndBytes / 1048576.0:F0} MiB, max {hold.RssMaxBytes / 1048576.0:F0} MiB, {hold.ThreadsAtEnd} threads)",
+            Target: $"≤ {RssPerPeerTargetKiB} KiB", Met: perPeerKiB <= RssPerPeerTargetKiB));
+        table.Add(new ResultRow(
+            "daemon CPU while holding (pings flowing)",
+            $"{hold.IdleCpuPercent:F1}% of a core",
+            Target: $"< {IdleCpuTargetPercent}% of a core", Met: hold.IdleCpuPercent < IdleCpuTargetPercent));
+    }
+
+    private static string Cell(double messagesPerSecond, int size) => $"{N(messagesPerSecond)} ({N(messagesPerSecond * size / 1e6)})";
+
+    private static string Ms(Latency latency) => $"p50 {latency.P50:F2} ms, p99 {latency.P99:F2} ms, max {latency.Max:F2} ms";
+}

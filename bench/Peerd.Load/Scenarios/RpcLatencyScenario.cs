@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Peerd.Load.Infrastructure;
+using Peerd.Load.Report;
+
+namespace Peerd.Load.Scenarios;
+
+/// <summary>
+/// <c>connect</c> latency from daemon A to daemon B: connect (timed: dial, handshake, <c>init</c>, the RPC round
+/// trip) then disconnect (untimed), in cycles; over one persistent RPC socket, or by running <c>peerd-cli</c> per call.
+/// </summary>
+internal static class RpcLatencyScenario
+{
+    /// <summary>Cycles over one persistent socket to A.</summary>
+    public static async Task<Latency> PersistentAsync(DaemonProcess a, DaemonProcess b, int cycles, TimeSpan limit)
+    {
+        await using var rpc = await a.RpcAsync().ConfigureAwait(false);
+        var connect = $"{{\"id\":\"{b.NodeId}\",\"host\":\"127.0.0.1\",\"port\":{b.EndPoint.Port}}}";
+        var disconnect = $"{{\"id\":\"{b.NodeId}\"}}";
+        for (var i = 0; i < Math.Min(50, cycles); i++)
+        {
+            await rpc.CallAsync("connect", connect).ConfigureAwait(false);
+            await rpc.CallAsync("disconnect", disconnect).ConfigureAwait(false);
+        }
+
+        var samples = new List<double>(cycles);
+        var until = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        while (samples.Count < cycles && Stopwatch.GetTimestamp() < until)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await rpc.CallAsync("connect", connect).ConfigureAwait(false);
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            await rpc.CallAsync("disconnect", disconnect).ConfigureAwait(false);
+        }
+
+        return Latency.Of(samples);
+    }
+
+    /// <summary>Cycles where each connect is a <c>peerd-cli</c> process (disconnect over a persistent socket).</summary>
+    public static async Task<Latency> CliAsync(string cli, DaemonProcess a, DaemonProcess b, int cycles, TimeSpan limit)
+    {
+        await using var rpc = await a.RpcAsync().ConfigureAwait(false);
+        var disconnect = $"{{\"id\":\"{b.NodeId}\"}}";
+        var arguments = new[] { $"--rpc-file={a.RpcPath}", "connect", $"{b.NodeId}@127.0.0.1:{b.EndPoint.Port}" };
+        await RunAsync(cli, arguments).ConfigureAwait(false);
+        await rpc.CallAsync("disconnect", disconnect).ConfigureAwait(false);
+
+        var samples = new List<double>(cycles);
+        var until = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        while (samples.Count < cycles && Stopwatch.GetTimestamp() < until)
+        {
+            samples.Add(await RunAsync(cli, arguments).ConfigureAwait(false));
+            await rpc.CallAsync("disconnect", disconnect).ConfigureAwait(false);
+        }
+
+        return Latency.Of(samples);
+    }
+
+    /// <summary>Wall time of <paramref name="program"/> with <paramref name="arguments"/> (output discarded).</summary>
+    public static async Task<double> RunAsync(string program, IReadOnlyList<string> arguments)
+    {
+        var start = Stopwatch.GetTimestamp();
+        using var process = Process.Start(new ProcessStartInfo(program, arguments)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException($"cannot start {program}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {await output.ConfigureAwait(false)}{await error.ConfigureAwait(false)}");
+        }
+
+        return elapsed;
+    }
+}
