@@ -90,7 +90,7 @@ public sealed class Node : IAsyncDisposable
             var listeners = new List<Listener>();
             foreach (var endpoint in ListenEndpoints(options))
             {
-                var listener = Listener.Start(endpoint, peers.AcceptAsync, loggerFactory.CreateLogger("lightning"));
+                var listener = Listener.Start(endpoint, peers.AcceptAsync, loggerFactory.CreateLogger("lightning"), peers.OnAcceptFailed);
                 listeners.Add(listener);
                 node._owned.Add(listener);
                 logger.LogInformation("Listening on {Address}", listener.Bound.ToString());

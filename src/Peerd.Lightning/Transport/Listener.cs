@@ -13,15 +13,17 @@ public sealed class Listener : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly Func<Socket, Task> _onAccepted;
+    private readonly Action<Exception>? _onAcceptFailed;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
 
-    private Listener(Socket socket, PeerEndpoint bound, Func<Socket, Task> onAccepted, ILogger logger)
+    private Listener(Socket socket, PeerEndpoint bound, Func<Socket, Task> onAccepted, ILogger logger, Action<Exception>? onAcceptFailed)
     {
         _socket = socket;
         Bound = bound;
         _onAccepted = onAccepted;
+        _onAcceptFailed = onAcceptFailed;
         _logger = logger;
     }
 
@@ -30,7 +32,11 @@ public sealed class Listener : IAsyncDisposable
 
     /// <summary>Binds and starts accepting.</summary>
     /// <exception cref="SocketException">The address cannot be bound (in use, not local, no permission).</exception>
-    public static Listener Start(PeerEndpoint endpoint, Func<Socket, Task> onAccepted, ILogger logger)
+    /// <param name="endpoint">Where to listen.</param>
+    /// <param name="onAccepted">Takes ownership of each accepted socket.</param>
+    /// <param name="logger">Where accept failures are logged.</param>
+    /// <param name="onAcceptFailed">Told about accept failures (descriptor exhaustion triggers shedding there).</param>
+    public static Listener Start(PeerEndpoint endpoint, Func<Socket, Task> onAccepted, ILogger logger, Action<Exception>? onAcceptFailed = null)
     {
         Socket socket;
         if (endpoint.Kind == EndpointKind.LocalSocket)
@@ -65,7 +71,7 @@ public sealed class Listener : IAsyncDisposable
         }
 
         var bound = endpoint.Kind == EndpointKind.LocalSocket ? endpoint : PeerEndpoint.FromEndPoint(socket.LocalEndPoint!);
-        var listener = new Listener(socket, bound, onAccepted, logger);
+        var listener = new Listener(socket, bound, onAccepted, logger, onAcceptFailed);
         listener._loop = listener.AcceptLoopAsync();
         return listener;
     }
@@ -91,6 +97,7 @@ public sealed class Listener : IAsyncDisposable
             {
                 // EMFILE and friends: the caller's shedding policy frees descriptors; back off briefly meanwhile.
                 Log.AcceptFailed(_logger, Bound.ToString(), SocketErrors.Describe(e));
+                _onAcceptFailed?.Invoke(e);
                 try
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(100), _stop.Token).ConfigureAwait(false);
