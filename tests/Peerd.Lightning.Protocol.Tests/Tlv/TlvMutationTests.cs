@@ -33,7 +33,7 @@ public class TlvMutationTests(ITestOutputHelper output)
 
                     Assert.Equal(reader.Error, TlvStream.Validate(input, ns));
                     return reader.Error == TlvError.None ? FuzzVerdict.Decoded : FuzzVerdict.Rejected;
-                }) { Inputs = 10_000, AllocationBase = 1024, AllocationPerByte = 0 },
+                }) { Inputs = 10_000, AllocationBase = 4096, AllocationPerByte = 0 },
                 output);
         }
     }
