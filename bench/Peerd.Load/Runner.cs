@@ -26,12 +26,16 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
     /// <summary>Every selected scenario.</summary>
     public async Task AllAsync()
     {
-        double bound = 0;
+        var bound = new SecpBound(0, 0);
         if (Selected("secp"))
         {
             Program.Progress("secp256k1 bound: 2 key generations + 6 ECDH per handshake, on every core");
-            bound = Secp256k1Bound.HandshakesPerSecond(TimeSpan.FromSeconds(Math.Max(2, options.Seconds)));
-            table.Add(new ResultRow("secp256k1 work alone (2 keygen + 6 ECDH), handshakes/s on all cores", N(bound)));
+            var wall = Secp256k1Bound.HandshakesPerSecond(TimeSpan.FromSeconds(Math.Max(2, options.Seconds)));
+            var cpu = Secp256k1Bound.CpuMicrosecondsPerHandshake(TimeSpan.FromSeconds(Math.Max(2, options.Seconds)));
+            bound = new SecpBound(wall, cpu);
+            table.Add(new ResultRow(
+                "secp256k1 work alone (2 keygen + 6 ECDH): handshakes/s on all cores (CPU µs per handshake)",
+                $"{N(wall)} ({cpu:F0} µs → {N(Environment.ProcessorCount * 1e6 / cpu)}/s on {Environment.ProcessorCount} idle cores)"));
         }
 
         NodeServer? nodeServer = null;
@@ -78,12 +82,13 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
 
     private bool Selected(string scenario) => options.Only.Contains(scenario);
 
-    private async Task HandshakesAsync(DaemonProcess daemon, NodeScripts? node, NodeServer? nodeServer, double bound)
+    private async Task HandshakesAsync(DaemonProcess daemon, NodeScripts? node, NodeServer? nodeServer, SecpBound bound)
     {
         // Warm-up: JIT on both ends.
         await HandshakeScenario.RunAsync(daemon.EndPoint, daemon.NodeIdBytes, 4, TimeSpan.FromSeconds(1), _sources).ConfigureAwait(false);
         await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         double best = 0;
+        double bestCpu = 0;
         foreach (var concurrency in options.Concurrency)
         {
             Program.Progress($"handshakes+init, concurrency {concurrency}");
@@ -96,7 +101,12 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
             var daemonMicros = 1e6 * (daemonAfter.CpuSeconds - daemonBefore.CpuSeconds) / count;
             var toolMicros = 1e6 * (toolAfter.CpuSeconds - toolBefore.CpuSeconds) / count;
             await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-            best = Math.Max(best, rate);
+            if (rate > best)
+            {
+                best = rate;
+                bestCpu = daemonMicros + toolMicros;
+            }
+
             double nodeSelf = 0;
             double nodeToPeerd = 0;
             if (node is not null && nodeServer is not null)
@@ -114,11 +124,19 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
                 nodeSelf > 0 ? ratio >= HandshakeVsNodeTarget : null));
         }
 
-        if (bound > 0)
+        if (bound.Wall > 0)
         {
-            var share = best / bound;
-            table.Add(new ResultRow("best handshakes + init /s vs the secp256k1 bound", N(best), Ratio: $"{share:P0}",
-                Target: $"≥ {HandshakeVsBoundTarget:P0} of {N(bound)}", Met: share >= HandshakeVsBoundTarget));
+            var share = best / bound.Wall;
+            table.Add(new ResultRow("best handshakes + init /s vs the secp256k1 bound measured on all cores", N(best), Ratio: $"{share:P0}",
+                Target: $"≥ {HandshakeVsBoundTarget:P0} of {N(bound.Wall)}", Met: share >= HandshakeVsBoundTarget));
+
+            // The same ratio in CPU time: on an idle machine rate ÷ bound = curve CPU ÷ all CPU per handshake, and CPU
+            // time is not stretched by other work on the machine.
+            var efficiency = bound.CpuMicroseconds / bestCpu;
+            table.Add(new ResultRow(
+                "secp256k1 CPU ÷ all CPU per handshake (daemon + client), at the best rate",
+                $"{bound.CpuMicroseconds:F0} ÷ {bestCpu:F0} µs", Ratio: $"{efficiency:P0}",
+                Target: $"≥ {HandshakeVsBoundTarget:P0}", Met: efficiency >= HandshakeVsBoundTarget));
         }
     }
 
@@ -178,6 +196,8 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
             table.Add(new ResultRow($"connect RPC, persistent socket (n={latency.Count})", Ms(latency),
                 Target: $"p50 ≤ {RpcP50TargetMs} ms, p99 ≤ {RpcP99TargetMs} ms (Core Lightning: 2.06 ms median)",
                 Met: latency.P50 <= RpcP50TargetMs && latency.P99 <= RpcP99TargetMs));
+            var getinfo = await RpcLatencyScenario.GetInfoAsync(a, options.RpcCycles).ConfigureAwait(false);
+            table.Add(new ResultRow($"getinfo RPC, persistent socket (the transport's floor, n={getinfo.Count})", Ms(getinfo)));
         }
 
         if (Selected("cli") && File.Exists(options.Cli))
@@ -220,4 +240,6 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
     private static string Cell(double messagesPerSecond, int size) => $"{N(messagesPerSecond)} ({N(messagesPerSecond * size / 1e6)})";
 
     private static string Ms(Latency latency) => $"p50 {latency.P50:F2} ms, p99 {latency.P99:F2} ms, max {latency.Max:F2} ms";
+
+    private readonly record struct SecpBound(double Wall, double CpuMicroseconds);
 }

@@ -10,6 +10,39 @@ namespace Peerd.Load.Scenarios;
 /// </summary>
 internal static class Secp256k1Bound
 {
+    /// <summary>
+    /// CPU microseconds the curve work of one handshake takes on one thread (process CPU time, so it holds even when
+    /// other work shares the machine); <see cref="Environment.ProcessorCount"/> divided by it is the bound.
+    /// </summary>
+    public static double CpuMicrosecondsPerHandshake(TimeSpan duration)
+    {
+        var remote = StaticKey.Generate().PublicKey.ToArray();
+        Span<byte> secret = stackalloc byte[Secp256k1.PrivateKeyLength];
+        Span<byte> publicKey = stackalloc byte[Secp256k1.PublicKeyLength];
+        Span<byte> shared = stackalloc byte[Secp256k1.SharedSecretLength];
+        var before = Infrastructure.ProcStats.Read(Environment.ProcessId);
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        long n = 0;
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            for (var k = 0; k < 2; k++)
+            {
+                StaticKey.GeneratePrivateKey(secret);
+                Secp256k1.TryCreatePublicKey(secret, publicKey);
+            }
+
+            for (var k = 0; k < 6; k++)
+            {
+                Secp256k1.TryEcdh(secret, remote, shared);
+            }
+
+            n++;
+        }
+
+        var after = Infrastructure.ProcStats.Read(Environment.ProcessId);
+        return 1e6 * (after.CpuSeconds - before.CpuSeconds) / n;
+    }
+
     /// <summary>Handshakes per second that <see cref="Environment.ProcessorCount"/> threads of pure curve work reach.</summary>
     public static double HandshakesPerSecond(TimeSpan duration)
     {
