@@ -137,6 +137,15 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
                 "secp256k1 CPU ÷ all CPU per handshake (daemon + client), at the best rate",
                 $"{bound.CpuMicroseconds:F0} ÷ {bestCpu:F0} µs", Ratio: $"{efficiency:P0}",
                 Target: $"≥ {HandshakeVsBoundTarget:P0}", Met: efficiency >= HandshakeVsBoundTarget));
+
+            // The other floor: the same connection shape without any cryptography.
+            Program.Progress("TCP floor: the handshake's connection shape without cryptography, concurrency 16");
+            var (tcpRate, tcpMicros) = await TcpFloorScenario.RunAsync(16, Duration, _sources).ConfigureAwait(false);
+            var ceiling = bound.CpuMicroseconds / (bound.CpuMicroseconds + tcpMicros);
+            table.Add(new ResultRow(
+                "same connection shape, no crypto (async .NET server, blocking clients): connections/s (CPU µs each, both ends)",
+                $"{N(tcpRate)} ({tcpMicros:F0} µs)", Ratio: $"{ceiling:P0}",
+                Target: "ratio = the most secp256k1 can be of a handshake's CPU over TCP"));
         }
     }
 
