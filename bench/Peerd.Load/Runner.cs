@@ -30,12 +30,14 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
         if (Selected("secp"))
         {
             Program.Progress("secp256k1 bound: 2 key generations + 6 ECDH per handshake, on every core");
-            var wall = Secp256k1Bound.HandshakesPerSecond(TimeSpan.FromSeconds(Math.Max(2, options.Seconds)));
-            var cpu = Secp256k1Bound.CpuMicrosecondsPerHandshake(TimeSpan.FromSeconds(Math.Max(2, options.Seconds)));
+            // A bound is the best the machine does: the fastest of three runs, so a burst of other work on the
+            // machine during one of them does not lower it.
+            var runs = Enumerable.Range(0, 3).Select(_ => Secp256k1Bound.Measure(TimeSpan.FromSeconds(Math.Max(1, options.Seconds / 2)))).ToArray();
+            var (wall, cpu) = runs.MaxBy(r => r.Rate);
             bound = new SecpBound(wall, cpu);
             table.Add(new ResultRow(
-                "secp256k1 work alone (2 keygen + 6 ECDH): handshakes/s on all cores (CPU µs per handshake)",
-                $"{N(wall)} ({cpu:F0} µs → {N(Environment.ProcessorCount * 1e6 / cpu)}/s on {Environment.ProcessorCount} idle cores)"));
+                $"secp256k1 work alone (2 keygen + 6 ECDH) on all {Environment.ProcessorCount} cores: handshakes/s (CPU µs each)",
+                $"{N(wall)} ({cpu:F0} µs)"));
         }
 
         NodeServer? nodeServer = null;
@@ -109,9 +111,17 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
 
             double nodeSelf = 0;
             double nodeToPeerd = 0;
+            var nodeMicros = "";
             if (node is not null && nodeServer is not null)
             {
-                nodeSelf = (await node.RunClientAsync("handshakes", "127.0.0.1", nodeServer.EndPoint.Port, nodeServer.NodeId, concurrency, options.Seconds, options.Sources).ConfigureAwait(false))["rate"]!.GetValue<double>();
+                var serverBefore = nodeServer.Stats();
+                var self = await node.RunClientAsync("handshakes", "127.0.0.1", nodeServer.EndPoint.Port, nodeServer.NodeId, concurrency, options.Seconds, options.Sources).ConfigureAwait(false);
+                var serverAfter = nodeServer.Stats();
+                nodeSelf = self["rate"]!.GetValue<double>();
+                var handshakes = self["handshakes"]!.GetValue<double>();
+                nodeMicros = handshakes > 0
+                    ? $" (CPU µs each: server {1e6 * (serverAfter.CpuSeconds - serverBefore.CpuSeconds) / handshakes:F0}, client {self["cpuMicros"]!.GetValue<double>() / handshakes:F0})"
+                    : "";
                 nodeToPeerd = (await node.RunClientAsync("handshakes", "127.0.0.1", daemon.EndPoint.Port, daemon.NodeId, concurrency, options.Seconds, options.Sources).ConfigureAwait(false))["rate"]!.GetValue<double>();
                 await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
             }
@@ -119,7 +129,7 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
             var ratio = nodeSelf > 0 ? rate / nodeSelf : 0;
             table.Add(new ResultRow(
                 $"handshakes + init /s, concurrency {concurrency}" + (failures > 0 ? $" ({failures} failed)" : ""),
-                $"{N(rate)} (CPU µs each: daemon {daemonMicros:F0}, client {toolMicros:F0})", nodeSelf > 0 ? N(nodeSelf) : "", nodeToPeerd > 0 ? N(nodeToPeerd) : "",
+                $"{N(rate)} (CPU µs each: daemon {daemonMicros:F0}, client {toolMicros:F0})", nodeSelf > 0 ? N(nodeSelf) + nodeMicros : "", nodeToPeerd > 0 ? N(nodeToPeerd) : "",
                 nodeSelf > 0 ? $"{ratio:F1}×" : "", $"≥ {HandshakeVsNodeTarget}× node-lightning",
                 nodeSelf > 0 ? ratio >= HandshakeVsNodeTarget : null));
         }
@@ -130,8 +140,8 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
             table.Add(new ResultRow("best handshakes + init /s vs the secp256k1 bound measured on all cores", N(best), Ratio: $"{share:P0}",
                 Target: $"≥ {HandshakeVsBoundTarget:P0} of {N(bound.Wall)}", Met: share >= HandshakeVsBoundTarget));
 
-            // The same ratio in CPU time: on an idle machine rate ÷ bound = curve CPU ÷ all CPU per handshake, and CPU
-            // time is not stretched by other work on the machine.
+            // The same ratio in CPU time, both measured with every core busy: rate ÷ bound = curve CPU ÷ all CPU per
+            // handshake when nothing else runs, and CPU time is stretched less than wall time by other work.
             var efficiency = bound.CpuMicroseconds / bestCpu;
             table.Add(new ResultRow(
                 "secp256k1 CPU ÷ all CPU per handshake (daemon + client), at the best rate",
