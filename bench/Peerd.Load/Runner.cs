@@ -26,12 +26,18 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
     /// <summary>Every selected scenario.</summary>
     public async Task AllAsync()
     {
-        double bound = 0;
+        var bound = new SecpBound(0, 0);
         if (Selected("secp"))
         {
             Program.Progress("secp256k1 bound: 2 key generations + 6 ECDH per handshake, on every core");
-            bound = Secp256k1Bound.HandshakesPerSecond(TimeSpan.FromSeconds(Math.Max(2, options.Seconds)));
-            table.Add(new ResultRow("secp256k1 work alone (2 keygen + 6 ECDH), handshakes/s on all cores", N(bound)));
+            // A bound is the best the machine does: the fastest of three runs, so a burst of other work on the
+            // machine during one of them does not lower it.
+            var runs = Enumerable.Range(0, 3).Select(_ => Secp256k1Bound.Measure(TimeSpan.FromSeconds(Math.Max(1, options.Seconds / 2)))).ToArray();
+            var (wall, cpu) = runs.MaxBy(r => r.Rate);
+            bound = new SecpBound(wall, cpu);
+            table.Add(new ResultRow(
+                $"secp256k1 work alone (2 keygen + 6 ECDH) on all {Environment.ProcessorCount} cores: handshakes/s (CPU µs each)",
+                $"{N(wall)} ({cpu:F0} µs)"));
         }
 
         NodeServer? nodeServer = null;
@@ -78,12 +84,13 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
 
     private bool Selected(string scenario) => options.Only.Contains(scenario);
 
-    private async Task HandshakesAsync(DaemonProcess daemon, NodeScripts? node, NodeServer? nodeServer, double bound)
+    private async Task HandshakesAsync(DaemonProcess daemon, NodeScripts? node, NodeServer? nodeServer, SecpBound bound)
     {
         // Warm-up: JIT on both ends.
         await HandshakeScenario.RunAsync(daemon.EndPoint, daemon.NodeIdBytes, 4, TimeSpan.FromSeconds(1), _sources).ConfigureAwait(false);
         await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         double best = 0;
+        double bestCpu = 0;
         foreach (var concurrency in options.Concurrency)
         {
             Program.Progress($"handshakes+init, concurrency {concurrency}");
@@ -96,12 +103,25 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
             var daemonMicros = 1e6 * (daemonAfter.CpuSeconds - daemonBefore.CpuSeconds) / count;
             var toolMicros = 1e6 * (toolAfter.CpuSeconds - toolBefore.CpuSeconds) / count;
             await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-            best = Math.Max(best, rate);
+            if (rate > best)
+            {
+                best = rate;
+                bestCpu = daemonMicros + toolMicros;
+            }
+
             double nodeSelf = 0;
             double nodeToPeerd = 0;
+            var nodeMicros = "";
             if (node is not null && nodeServer is not null)
             {
-                nodeSelf = (await node.RunClientAsync("handshakes", "127.0.0.1", nodeServer.EndPoint.Port, nodeServer.NodeId, concurrency, options.Seconds, options.Sources).ConfigureAwait(false))["rate"]!.GetValue<double>();
+                var serverBefore = nodeServer.Stats();
+                var self = await node.RunClientAsync("handshakes", "127.0.0.1", nodeServer.EndPoint.Port, nodeServer.NodeId, concurrency, options.Seconds, options.Sources).ConfigureAwait(false);
+                var serverAfter = nodeServer.Stats();
+                nodeSelf = self["rate"]!.GetValue<double>();
+                var handshakes = self["handshakes"]!.GetValue<double>();
+                nodeMicros = handshakes > 0
+                    ? $" (CPU µs each: server {1e6 * (serverAfter.CpuSeconds - serverBefore.CpuSeconds) / handshakes:F0}, client {self["cpuMicros"]!.GetValue<double>() / handshakes:F0})"
+                    : "";
                 nodeToPeerd = (await node.RunClientAsync("handshakes", "127.0.0.1", daemon.EndPoint.Port, daemon.NodeId, concurrency, options.Seconds, options.Sources).ConfigureAwait(false))["rate"]!.GetValue<double>();
                 await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
             }
@@ -109,16 +129,33 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
             var ratio = nodeSelf > 0 ? rate / nodeSelf : 0;
             table.Add(new ResultRow(
                 $"handshakes + init /s, concurrency {concurrency}" + (failures > 0 ? $" ({failures} failed)" : ""),
-                $"{N(rate)} (CPU µs each: daemon {daemonMicros:F0}, client {toolMicros:F0})", nodeSelf > 0 ? N(nodeSelf) : "", nodeToPeerd > 0 ? N(nodeToPeerd) : "",
+                $"{N(rate)} (CPU µs each: daemon {daemonMicros:F0}, client {toolMicros:F0})", nodeSelf > 0 ? N(nodeSelf) + nodeMicros : "", nodeToPeerd > 0 ? N(nodeToPeerd) : "",
                 nodeSelf > 0 ? $"{ratio:F1}×" : "", $"≥ {HandshakeVsNodeTarget}× node-lightning",
                 nodeSelf > 0 ? ratio >= HandshakeVsNodeTarget : null));
         }
 
-        if (bound > 0)
+        if (bound.Wall > 0)
         {
-            var share = best / bound;
-            table.Add(new ResultRow("best handshakes + init /s vs the secp256k1 bound", N(best), Ratio: $"{share:P0}",
-                Target: $"≥ {HandshakeVsBoundTarget:P0} of {N(bound)}", Met: share >= HandshakeVsBoundTarget));
+            var share = best / bound.Wall;
+            table.Add(new ResultRow("best handshakes + init /s vs the secp256k1 bound measured on all cores", N(best), Ratio: $"{share:P0}",
+                Target: $"≥ {HandshakeVsBoundTarget:P0} of {N(bound.Wall)}", Met: share >= HandshakeVsBoundTarget));
+
+            // The same ratio in CPU time, both measured with every core busy: rate ÷ bound = curve CPU ÷ all CPU per
+            // handshake when nothing else runs, and CPU time is stretched less than wall time by other work.
+            var efficiency = bound.CpuMicroseconds / bestCpu;
+            table.Add(new ResultRow(
+                "secp256k1 CPU ÷ all CPU per handshake (daemon + client), at the best rate",
+                $"{bound.CpuMicroseconds:F0} ÷ {bestCpu:F0} µs", Ratio: $"{efficiency:P0}",
+                Target: $"≥ {HandshakeVsBoundTarget:P0}", Met: efficiency >= HandshakeVsBoundTarget));
+
+            // The other floor: the same connection shape without any cryptography.
+            Program.Progress("TCP floor: the handshake's connection shape without cryptography, concurrency 16");
+            var (tcpRate, tcpMicros) = await TcpFloorScenario.RunAsync(16, Duration, _sources).ConfigureAwait(false);
+            var ceiling = bound.CpuMicroseconds / (bound.CpuMicroseconds + tcpMicros);
+            table.Add(new ResultRow(
+                "same connection shape, no crypto (async .NET server, blocking clients): connections/s (CPU µs each, both ends)",
+                $"{N(tcpRate)} ({tcpMicros:F0} µs)", Ratio: $"{ceiling:P0}",
+                Target: "ratio = the most secp256k1 can be of a handshake's CPU over TCP"));
         }
     }
 
@@ -178,6 +215,8 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
             table.Add(new ResultRow($"connect RPC, persistent socket (n={latency.Count})", Ms(latency),
                 Target: $"p50 ≤ {RpcP50TargetMs} ms, p99 ≤ {RpcP99TargetMs} ms (Core Lightning: 2.06 ms median)",
                 Met: latency.P50 <= RpcP50TargetMs && latency.P99 <= RpcP99TargetMs));
+            var getinfo = await RpcLatencyScenario.GetInfoAsync(a, options.RpcCycles).ConfigureAwait(false);
+            table.Add(new ResultRow($"getinfo RPC, persistent socket (the transport's floor, n={getinfo.Count})", Ms(getinfo)));
         }
 
         if (Selected("cli") && File.Exists(options.Cli))
@@ -220,4 +259,6 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
     private static string Cell(double messagesPerSecond, int size) => $"{N(messagesPerSecond)} ({N(messagesPerSecond * size / 1e6)})";
 
     private static string Ms(Latency latency) => $"p50 {latency.P50:F2} ms, p99 {latency.P99:F2} ms, max {latency.Max:F2} ms";
+
+    private readonly record struct SecpBound(double Wall, double CpuMicroseconds);
 }

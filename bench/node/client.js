@@ -1,5 +1,5 @@
 // node-lightning as a client of any BOLT 8 listener (node-lightning's own server.js, or a Peerd daemon). Prints one
-// JSON line with the result.
+// JSON line with the result, including the CPU time this process spent in the timed part (cpuMicros).
 //
 //   node bench/node/client.js handshakes <host> <port> <pubkey> <concurrency> <seconds> [sources]
 //     full handshakes + init exchanges, then a close, in a loop from <concurrency> workers
@@ -30,6 +30,7 @@ async function handshakes(concurrency, seconds, sourceCount) {
   // connection may still be closing on the far end.
   const keys = Array.from({ length: concurrency * 32 }, () => lncrypto.createPrivateKey());
   let done = 0, errors = 0;
+  const cpu = process.cpuUsage();
   const start = now();
   const until = start + seconds;
   async function worker(w) {
@@ -47,7 +48,8 @@ async function handshakes(concurrency, seconds, sourceCount) {
   }
   await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
   const elapsed = now() - start;
-  emit({ mode: "handshakes", concurrency, handshakes: done, errors, seconds: elapsed, rate: done / elapsed });
+  const used = process.cpuUsage(cpu);
+  emit({ mode: "handshakes", concurrency, handshakes: done, errors, seconds: elapsed, rate: done / elapsed, cpuMicros: used.user + used.system });
 }
 
 async function messages(size, connections, seconds, sourceCount) {
@@ -57,6 +59,7 @@ async function messages(size, connections, seconds, sourceCount) {
   const peers = [];
   for (let i = 0; i < connections; i++) peers.push(await connectReady(lncrypto.createPrivateKey(), next()));
   let total = 0;
+  const cpu = process.cpuUsage();
   const start = now();
   const until = start + seconds;
   async function run(peer) {
@@ -79,7 +82,8 @@ async function messages(size, connections, seconds, sourceCount) {
   await Promise.all(peers.map(run));
   const elapsed = now() - start;
   for (const peer of peers) { peer.pingPongState.onDisconnecting(); peer.socket.destroy(); }
-  emit({ mode: "messages", size, connections, messages: total, bytes: total * size, seconds: elapsed, rate: total / elapsed });
+  const used = process.cpuUsage(cpu);
+  emit({ mode: "messages", size, connections, messages: total, bytes: total * size, seconds: elapsed, rate: total / elapsed, cpuMicros: used.user + used.system });
 }
 
 (async () => {

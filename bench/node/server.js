@@ -4,7 +4,6 @@
 //
 //   node bench/node/server.js [host]
 "use strict";
-const crypto = require("crypto");
 const { wire, lncrypto, features, quiet, emit } = require("./lib");
 
 const host = process.argv[2] || "127.0.0.1";
@@ -23,4 +22,3 @@ server._server.on("listening", () => {
 });
 process.stdin.on("data", () => {});
 process.stdin.on("end", () => process.exit(0));
-void crypto;

@@ -76,6 +76,9 @@ internal sealed class NodeServer(Process process, IPEndPoint endPoint, string no
     /// <summary>Its node id, hex.</summary>
     public string NodeId { get; } = nodeId;
 
+    /// <summary>Its CPU time and memory now.</summary>
+    public ProcStats Stats() => ProcStats.Read(process.Id);
+
     /// <summary>Closes its stdin (it exits), killing it if it does not.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -35,6 +35,24 @@ internal static class RpcLatencyScenario
         return Latency.Of(samples);
     }
 
+    /// <summary><c>getinfo</c> round trips over one persistent socket: the RPC transport's own floor.</summary>
+    public static async Task<Latency> GetInfoAsync(DaemonProcess a, int calls)
+    {
+        await using var rpc = await a.RpcAsync().ConfigureAwait(false);
+        var samples = new List<double>(calls);
+        for (var i = 0; i < calls + 50; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await rpc.CallRawAsync("getinfo", "{}").ConfigureAwait(false);
+            if (i >= 50)
+            {
+                samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        return Latency.Of(samples);
+    }
+
     /// <summary>Cycles where each connect is a <c>peerd-cli</c> process (disconnect over a persistent socket).</summary>
     public static async Task<Latency> CliAsync(string cli, DaemonProcess a, DaemonProcess b, int cycles, TimeSpan limit)
     {

@@ -52,10 +52,9 @@ public sealed class PeerConnection : IAsyncDisposable
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
 
-            // An idle write loop resumes inside TrySend, on the sender's thread: the message is encrypted and handed
-            // to the socket there (a non-blocking send), with no thread-pool hop per message. The loop is still the
-            // only writer: the channel resumes its one waiter once.
-            AllowSynchronousContinuations = true,
+            // Not AllowSynchronousContinuations: resuming the write loop inside TrySend saves a hop but sends each
+            // message of a burst (pongs to a batch of pings) in its own system call on the reader's thread; resumed
+            // on the pool, the loop coalesces the burst (measured: 1 KiB pongs 30–40k/s inline, 70–140k/s queued).
         });
         NodeId = nodeId;
         Direction = direction;
