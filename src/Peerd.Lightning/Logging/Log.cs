@@ -4,7 +4,8 @@ namespace Peerd.Lightning.Logging;
 
 /// <summary>
 /// The Lightning node's log events (source-generated, stable ids). Nothing a remote peer causes is logged above
-/// Information; Error is reserved for faults of our own.
+/// Information (peer arrivals and departures are Debug: at thousands per second they would cost more than the
+/// handshake's bookkeeping); Error is reserved for faults of our own.
 /// </summary>
 internal static partial class Log
 {
@@ -20,10 +21,10 @@ internal static partial class Log
     [LoggerMessage(1011, LogLevel.Debug, "Connecting to {NodeId} at {Address}")]
     public static partial void Dialing(ILogger logger, string nodeId, string address);
 
-    [LoggerMessage(1012, LogLevel.Information, "Peer {NodeId} connected ({Direction}, {Address})")]
+    [LoggerMessage(1012, LogLevel.Debug, "Peer {NodeId} connected ({Direction}, {Address})")]
     public static partial void PeerConnected(ILogger logger, string nodeId, string direction, string address);
 
-    [LoggerMessage(1013, LogLevel.Information, "Peer {NodeId} disconnected: {Reason}")]
+    [LoggerMessage(1013, LogLevel.Debug, "Peer {NodeId} disconnected: {Reason}")]
     public static partial void PeerDisconnected(ILogger logger, string nodeId, string reason);
 
     [LoggerMessage(1014, LogLevel.Debug, "Connection from {Address} closed during {Stage}: {Reason}")]

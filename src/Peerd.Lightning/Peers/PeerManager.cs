@@ -58,6 +58,18 @@ public sealed partial class PeerManager : IAsyncDisposable
     /// <summary>Handshakes in flight now (inbound, and outbound addresses being dialled or handshaken).</summary>
     public int PendingHandshakes => _pending.Count;
 
+    /// <summary>How many peers are connected now.</summary>
+    public int ConnectedCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _peers.Count;
+            }
+        }
+    }
+
     /// <summary>A snapshot of the connected peers.</summary>
     public IReadOnlyList<PeerConnection> Peers
     {
@@ -148,7 +160,8 @@ public sealed partial class PeerManager : IAsyncDisposable
 
         if (start)
         {
-            _ = Task.Run(() => RunAttemptAsync(attempt));
+            // Started inline: the dial's first steps run on the caller's thread, with no hop through the pool.
+            _ = RunAttemptAsync(attempt);
         }
 
         if (timeout is not { } limit)
@@ -392,7 +405,9 @@ public sealed partial class PeerManager : IAsyncDisposable
 
         if (loser != connection)
         {
-            connection.Start(OnMessage);
+            // The handler holds its peer: no lookup (and no lock) per message.
+            var kept = peer;
+            connection.Start((c, message) => PeerSession.Handle(kept, message, _time, _logger, MessageReceived));
             _ = WatchAsync(peer);
             Log.PeerConnected(_logger, connection.NodeId.ToString(), connection.Direction == PeerDirection.In ? "in" : "out", connection.RemoteEndpoint.ToString());
             PeerConnected?.Invoke(connection);
@@ -460,22 +475,6 @@ public sealed partial class PeerManager : IAsyncDisposable
 
             await Task.Yield();
         }
-    }
-
-    private void OnMessage(PeerConnection connection, ReadOnlySpan<byte> message)
-    {
-        Peer? peer;
-        lock (_lock)
-        {
-            _peers.TryGetValue(connection.NodeId, out peer);
-        }
-
-        if (peer is null || peer.Connection != connection)
-        {
-            return;
-        }
-
-        PeerSession.Handle(peer, message, _time, _logger, MessageReceived);
     }
 
     private void OnPingTick()

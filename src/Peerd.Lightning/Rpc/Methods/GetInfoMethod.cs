@@ -34,7 +34,7 @@ public static class GetInfoMethod
             ["id"] = local.Id.ToString(),
             ["alias"] = info.Alias,
             ["color"] = Hex.Encode(info.Color),
-            ["num_peers"] = peers.Peers.Count,
+            ["num_peers"] = peers.ConnectedCount,
             ["num_pending_channels"] = 0,
             ["num_active_channels"] = 0,
             ["num_inactive_channels"] = 0,
