@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Peerd.Primitives;
 using Peerd.Xrpl.Protocol.Identity;
 
 namespace Peerd.Xrpl.Identity;
@@ -7,7 +8,7 @@ namespace Peerd.Xrpl.Identity;
 /// <summary>
 /// Keeps the node's family seed in the data directory (file <see cref="FileName"/>, one <c>s…</c> line, mode 0600),
 /// like rippled keeps a generated node seed in its wallet database. The file is written once, atomically
-/// (temporary file, fsync, rename), and never overwritten: a file that cannot be read stops start-up.
+/// (<see cref="DurableFile"/>: temporary file, fsync, rename, fsync of the directory), and never overwritten: a file that cannot be read stops start-up.
 /// </summary>
 public static class NodeKeyStore
 {
@@ -84,39 +85,15 @@ public static class NodeKeyStore
 
     private static bool TryWriteNew(string path, FamilySeed seed)
     {
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         try
         {
-            using (var stream = new FileStream(temporary, options))
-            {
-                stream.Write(Encoding.ASCII.GetBytes(seed.ToBase58() + "\n"));
-                stream.Flush(flushToDisk: true);
-            }
-
-            try
-            {
-                File.Move(temporary, path, overwrite: false);
-                return true;
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                return false;
-            }
+            DurableFile.Write(path, Encoding.ASCII.GetBytes(seed.ToBase58() + "\n"), overwrite: false);
+            return true;
         }
-        finally
+        catch (IOException) when (File.Exists(path))
         {
-            File.Delete(temporary);
+            // Another process created it first: the caller reads that one.
+            return false;
         }
     }
 }
