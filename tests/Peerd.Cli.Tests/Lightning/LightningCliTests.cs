@@ -6,6 +6,8 @@ using Peerd.Rpc;
 using Peerd.Rpc.Dispatch;
 using Peerd.Rpc.Hosting;
 
+using Peerd.TestKit;
+
 namespace Peerd.Cli.Tests.Lightning;
 
 /// <summary><c>peerd-cli</c> against a real <see cref="UnixSocketRpcServer"/> on a temporary socket.</summary>

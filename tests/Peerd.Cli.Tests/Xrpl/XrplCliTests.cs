@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using System.Text;
 using Peerd.Cli.Tests.Support;
 
+using Peerd.TestKit;
+
 namespace Peerd.Cli.Tests.Xrpl;
 
 /// <summary><c>peerd-cli xrpl</c> against a tiny HTTP listener on 127.0.0.1.</summary>

@@ -6,6 +6,8 @@ using Peerd.Rpc.Dispatch;
 using Peerd.Rpc.Hosting;
 using Peerd.Rpc.Tests.Support;
 
+using Peerd.TestKit;
+
 namespace Peerd.Rpc.Tests.Hosting;
 
 public sealed class UnixSocketRpcServerTests : IAsyncLifetime
