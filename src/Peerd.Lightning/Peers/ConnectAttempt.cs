@@ -12,7 +12,10 @@ public sealed class ConnectAttempt
 {
     private readonly List<PeerEndpoint> _addresses = [];
     private readonly List<ConnectFailure> _failures = [];
-    private readonly TaskCompletionSource<ConnectOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Callers resume synchronously on the thread that completes the attempt (the one that read the peer's init): the
+    // RPC reply leaves at once, with no hand-off to a pool thread on every connect's path. Complete is never called
+    // under a lock, and the manager stops handing out an attempt once it has completed.
+    private readonly TaskCompletionSource<ConnectOutcome> _outcome = new();
     private int _waiters;
 
     internal ConnectAttempt(NodeId id, DateTimeOffset started)

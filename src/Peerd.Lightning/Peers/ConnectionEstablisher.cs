@@ -23,16 +23,22 @@ public static class ConnectionEstablisher
     /// <summary>Free space below which the reader starts a new buffer rather than read a sliver into the old one.</summary>
     private const int MinimumReadBytes = 8 * 1024;
 
-    /// <summary>Runs the initiator side to <paramref name="expected"/>.</summary>
-    public static Task<PeerConnection> OutboundAsync(Socket socket, PeerEndpoint remote, NodeId expected, LocalNode local, TimeProvider time, CancellationToken cancellationToken) =>
-        RunAsync(socket, remote, expected, local, time, cancellationToken);
+    /// <summary>
+    /// Runs the initiator side to <paramref name="expected"/>; <paramref name="opening"/> is Act One, made while the
+    /// dial was in flight (<see cref="OutboundOpening.Create"/>), or null to make it now.
+    /// </summary>
+    public static Task<PeerConnection> OutboundAsync(
+        Socket socket, PeerEndpoint remote, NodeId expected, OutboundOpening? opening, LocalNode local, TimeProvider time, CancellationToken cancellationToken) =>
+        RunAsync(socket, remote, expected, opening ?? OutboundOpening.Create(local.Key, expected), local, time, cancellationToken);
 
     /// <summary>Runs the responder side for an accepted socket.</summary>
     public static Task<PeerConnection> InboundAsync(Socket socket, PeerEndpoint remote, LocalNode local, TimeProvider time, CancellationToken cancellationToken) =>
-        RunAsync(socket, remote, null, local, time, cancellationToken);
+        RunAsync(socket, remote, null, null, local, time, cancellationToken);
 
-    private static async Task<PeerConnection> RunAsync(Socket socket, PeerEndpoint remote, NodeId? expected, LocalNode local, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<PeerConnection> RunAsync(
+        Socket socket, PeerEndpoint remote, NodeId? expected, OutboundOpening? opening, LocalNode local, TimeProvider time, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var stream = new NetworkStream(socket, ownsSocket: false);
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(
             bufferSize: ReadBufferBytes, minimumReadSize: MinimumReadBytes, leaveOpen: true, useZeroByteReads: true));
@@ -47,7 +53,7 @@ public static class ConnectionEstablisher
             ReadOnlyMemory<byte> actThree = default;
             if (expected is { } id)
             {
-                (transport, actThree) = await InitiateAsync(stream, reader, local.Key, id, deadline.Token).ConfigureAwait(false);
+                (transport, actThree) = await InitiateAsync(stream, reader, opening!, deadline.Token).ConfigureAwait(false);
                 remoteId = id;
             }
             else
@@ -58,7 +64,7 @@ public static class ConnectionEstablisher
             stage = ConnectStage.Init;
             var features = await InitExchange.RunAsync(stream, reader, transport, local, remote, expected is null, actThree, deadline.Token).ConfigureAwait(false);
             var connection = new PeerConnection(
-                socket, stream, reader, transport, remoteId, expected is null ? PeerDirection.In : PeerDirection.Out, remote, features, time.GetUtcNow());
+                socket, stream, reader, transport, remoteId, expected is null ? PeerDirection.In : PeerDirection.Out, remote, features, time.GetUtcNow(), started);
             ok = true;
             return connection;
         }
@@ -82,13 +88,10 @@ public static class ConnectionEstablisher
     }
 
     /// <summary>Acts One and Two; returns the transport and Act Three, which leaves with our <c>init</c> in one write.</summary>
-    private static async Task<(NoiseTransport, ReadOnlyMemory<byte>)> InitiateAsync(NetworkStream stream, PipeReader reader, IStaticKey key, NodeId remote, CancellationToken cancellationToken)
+    private static async Task<(NoiseTransport, ReadOnlyMemory<byte>)> InitiateAsync(NetworkStream stream, PipeReader reader, OutboundOpening opening, CancellationToken cancellationToken)
     {
-        var ephemeral = new byte[Secp256k1.PrivateKeyLength];
-        StaticKey.GeneratePrivateKey(ephemeral);
-        var handshake = new InitiatorHandshake(key, remote.Bytes, ephemeral);
-        var act = new byte[Bolt8Constants.ActThreeLength];
-        handshake.WriteActOne(act.AsSpan(0, Bolt8Constants.ActOneLength));
+        var handshake = opening.Handshake;
+        var act = opening.Act;
         await stream.WriteAsync(act.AsMemory(0, Bolt8Constants.ActOneLength), cancellationToken).ConfigureAwait(false);
 
         // EOF here is what a wrong node id looks like: the responder's act-one MAC check fails and it hangs up.

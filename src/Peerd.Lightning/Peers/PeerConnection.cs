@@ -39,7 +39,7 @@ public sealed class PeerConnection : IAsyncDisposable
 
     internal PeerConnection(
         Socket socket, Stream stream, PipeReader reader, NoiseTransport transport, NodeId nodeId, PeerDirection direction,
-        PeerEndpoint remoteEndpoint, FeatureBits features, DateTimeOffset connectedAt)
+        PeerEndpoint remoteEndpoint, FeatureBits features, DateTimeOffset connectedAt, long startedAt)
     {
         _socket = socket;
         _transport = transport;
@@ -61,6 +61,7 @@ public sealed class PeerConnection : IAsyncDisposable
         RemoteEndpoint = remoteEndpoint;
         Features = features;
         ConnectedAt = connectedAt;
+        StartedAt = startedAt;
     }
 
     /// <summary>The authenticated remote node id.</summary>
@@ -77,6 +78,12 @@ public sealed class PeerConnection : IAsyncDisposable
 
     /// <summary>When the <c>init</c> exchange completed.</summary>
     public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>
+    /// When its handshake began (a <see cref="TimeProvider.GetTimestamp"/> value): of two connections from the same
+    /// side, the one begun later is the peer's reconnect, whichever finished its <c>init</c> first.
+    /// </summary>
+    internal long StartedAt { get; }
 
     /// <summary>Encrypted bytes received after the handshake.</summary>
     public long BytesReceived => Interlocked.Read(ref _bytesReceived);

@@ -131,12 +131,14 @@ public sealed partial class PeerManager : IAsyncDisposable
         var start = false;
         lock (_lock)
         {
-            if (_peers.TryGetValue(id, out var peer))
+            // A connection already closing (disconnected, not yet reaped) does not count: connect afresh.
+            if (_peers.TryGetValue(id, out var peer) && !peer.Connection.IsClosing)
             {
                 return ConnectOutcome.Success(peer.Connection);
             }
 
-            if (_attempts.TryGetValue(id, out var running))
+            // A completed attempt may linger until its dial loop unwinds; a new connect starts afresh.
+            if (_attempts.TryGetValue(id, out var running) && !running.Outcome.IsCompleted)
             {
                 attempt = running;
                 attempt.AddAddresses(addresses);
@@ -190,15 +192,11 @@ public sealed partial class PeerManager : IAsyncDisposable
     /// <summary>Disconnects a peer, or cancels an attempt in flight (its callers get 402). False if neither exists.</summary>
     public async Task<bool> DisconnectAsync(NodeId id)
     {
-        PeerConnection? connection = null;
+        Peer? peer;
         ConnectAttempt? attempt;
         lock (_lock)
         {
-            if (_peers.TryGetValue(id, out var peer))
-            {
-                connection = peer.Connection;
-            }
-
+            _peers.TryGetValue(id, out peer);
             _attempts.TryGetValue(id, out attempt);
         }
 
@@ -208,14 +206,14 @@ public sealed partial class PeerManager : IAsyncDisposable
             await attempt.Cancellation.CancelAsync().ConfigureAwait(false);
         }
 
-        if (connection is not null)
+        if (peer is not null)
         {
-            connection.Close("disconnected by request");
-            await connection.Closed.ConfigureAwait(false);
-            await WaitRemovedAsync(id, connection).ConfigureAwait(false);
+            // Removed here, not when its read loop notices: once disconnect returns, the peer is gone.
+            peer.Connection.Close("disconnected by request");
+            Remove(peer);
         }
 
-        return connection is not null || attempt is not null;
+        return peer is not null || attempt is not null;
     }
 
     /// <summary>Takes ownership of an accepted socket and runs the responder side.</summary>
@@ -276,7 +274,10 @@ public sealed partial class PeerManager : IAsyncDisposable
                 using var pending = _pending.Add(PeerDirection.Out, address, _time.GetTimestamp(), token);
                 try
                 {
-                    var dialed = await DialAsync(address, pending).ConfigureAwait(false);
+                    // The dial returns at its first wait (SYN sent); Act One is made meanwhile.
+                    var dialing = DialAsync(address, pending);
+                    var opening = OutboundOpening.Create(_local.Key, attempt.NodeId);
+                    var dialed = await dialing.ConfigureAwait(false);
                     if (dialed.Expanded is { Count: > 0 } expanded)
                     {
                         // A name resolved to several addresses: they go to the end of the list, as in Core Lightning.
@@ -285,7 +286,7 @@ public sealed partial class PeerManager : IAsyncDisposable
                     }
 
                     attempt.SetStage(address, ConnectStage.Handshake);
-                    var connection = await ConnectionEstablisher.OutboundAsync(dialed.Socket!, dialed.Remote ?? address, attempt.NodeId, _local, _time, pending.Token).ConfigureAwait(false);
+                    var connection = await ConnectionEstablisher.OutboundAsync(dialed.Socket!, dialed.Remote ?? address, attempt.NodeId, opening, _local, _time, pending.Token).ConfigureAwait(false);
                     var kept = Register(connection);
                     attempt.Complete(ConnectOutcome.Success(kept));
                     return;
@@ -349,6 +350,7 @@ public sealed partial class PeerManager : IAsyncDisposable
         Peer peer = null!;
         ConnectAttempt? attempt = null;
         var refused = false;
+        var superseded = false;
         lock (_lock)
         {
             // A new inbound node past the cap (checked at accept too; peers may have completed meanwhile).
@@ -365,6 +367,12 @@ public sealed partial class PeerManager : IAsyncDisposable
                     if (age < _options.CrossedConnectWindow && existing.Connection.Direction != connection.Direction && Survives(existing.Connection))
                     {
                         loser = connection;
+                    }
+                    else if (existing.Connection.Direction == connection.Direction && existing.Connection.StartedAt > connection.StartedAt)
+                    {
+                        // The peer reconnected while this one was still finishing: the later connection stands.
+                        loser = connection;
+                        superseded = true;
                     }
                     else
                     {
@@ -400,7 +408,8 @@ public sealed partial class PeerManager : IAsyncDisposable
 
         if (loser is not null)
         {
-            loser.Close(loser == connection ? "crossed connection: keeping the other one" : "replaced by a new connection");
+            loser.Close(loser != connection ? "replaced by a new connection"
+                : superseded ? "replaced by a newer connection" : "crossed connection: keeping the other one");
         }
 
         if (loser != connection)
@@ -414,6 +423,7 @@ public sealed partial class PeerManager : IAsyncDisposable
         }
         else
         {
+            Log.PeerDisconnected(_logger, connection.NodeId.ToString(), connection.Closed.Result);
             _ = connection.DisposeAsync().AsTask();
         }
 
@@ -448,6 +458,14 @@ public sealed partial class PeerManager : IAsyncDisposable
     private async Task WatchAsync(Peer peer)
     {
         var reason = await peer.Connection.Closed.ConfigureAwait(false);
+        Remove(peer);
+        Log.PeerDisconnected(_logger, peer.Connection.NodeId.ToString(), reason);
+        await peer.Connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Removes <paramref name="peer"/> if it is still the one held for its node id.</summary>
+    private void Remove(Peer peer)
+    {
         lock (_lock)
         {
             if (_peers.TryGetValue(peer.Connection.NodeId, out var current) && current == peer)
@@ -455,25 +473,6 @@ public sealed partial class PeerManager : IAsyncDisposable
                 _peers.Remove(peer.Connection.NodeId);
                 CountPeer(peer.Connection.Direction, -1);
             }
-        }
-
-        Log.PeerDisconnected(_logger, peer.Connection.NodeId.ToString(), reason);
-        await peer.Connection.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private async Task WaitRemovedAsync(NodeId id, PeerConnection connection)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            lock (_lock)
-            {
-                if (!_peers.TryGetValue(id, out var current) || current.Connection != connection)
-                {
-                    return;
-                }
-            }
-
-            await Task.Yield();
         }
     }
 

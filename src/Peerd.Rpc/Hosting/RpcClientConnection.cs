@@ -132,7 +132,9 @@ internal sealed class RpcClientConnection
                     throw;
                 }
 
-                _ = Task.Run(() => RunCallAsync(call));
+                // Started here, not queued: a method runs to its first wait on this thread (most finish there), and
+                // the loop reads on while the slow ones wait.
+                _ = RunCallAsync(call);
                 continue;
             }
 

@@ -19,9 +19,10 @@ public sealed class RawLightningClient : IAsyncDisposable
     private readonly NetworkStream _stream;
     private NoiseTransport? _transport;
 
-    private RawLightningClient(Socket socket)
+    private RawLightningClient(Socket socket, StaticKey? key)
     {
         _socket = socket;
+        Key = key ?? StaticKey.Generate();
         _stream = new NetworkStream(socket, ownsSocket: true);
     }
 
@@ -29,14 +30,14 @@ public sealed class RawLightningClient : IAsyncDisposable
     public string LocalAddress => _socket.LocalEndPoint!.ToString()!;
 
     /// <summary>Our key.</summary>
-    public StaticKey Key { get; } = StaticKey.Generate();
+    public StaticKey Key { get; }
 
-    /// <summary>Opens a TCP connection to 127.0.0.1:<paramref name="port"/>.</summary>
-    public static async Task<RawLightningClient> ConnectAsync(int port)
+    /// <summary>Opens a TCP connection to 127.0.0.1:<paramref name="port"/>, as <paramref name="key"/> (default: a new node).</summary>
+    public static async Task<RawLightningClient> ConnectAsync(int port, StaticKey? key = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(IPAddress.Loopback, port).ConfigureAwait(false);
-        return new RawLightningClient(socket);
+        return new RawLightningClient(socket, key);
     }
 
     /// <summary>Writes raw bytes.</summary>
