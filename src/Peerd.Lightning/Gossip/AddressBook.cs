@@ -32,6 +32,7 @@ public sealed class AddressBook : IDisposable
     private readonly AddressBookOptions _options;
     private AddressBookFile _file = null!;
     private bool _persisting = true;
+    private bool _maintenanceQueued;
     private bool _disposed;
     private long _liveBytes;
     private long _lastSync;
@@ -386,16 +387,64 @@ public sealed class AddressBook : IDisposable
         return AddressBookFile.FrameLength(body.Length);
     }
 
-    private void AfterAppend() => Guarded(() =>
+    /// <summary>
+    /// After an append (under the lock): when a sync is due or compaction is worth it, queues
+    /// <see cref="Maintain"/>. Appends come from peers' read loops, which must not wait for a disk: the
+    /// <c>write</c> is theirs, the <c>fsync</c> and the rewrite are done on a pool thread.
+    /// </summary>
+    private void AfterAppend()
     {
-        if (_time.GetElapsedTime(_lastSync) >= _options.SyncInterval)
+        if (_maintenanceQueued || !_persisting || (_time.GetElapsedTime(_lastSync) < _options.SyncInterval && !CompactionWorthIt()))
         {
-            _file.Sync();
+            return;
+        }
+
+        _maintenanceQueued = true;
+        ThreadPool.UnsafeQueueUserWorkItem(static book => book.Maintain(), this, preferLocal: false);
+    }
+
+    /// <summary>
+    /// Compacts (under the lock: rare, and it syncs) or syncs the log (outside it: appends go on meanwhile).
+    /// </summary>
+    private void Maintain()
+    {
+        Microsoft.Win32.SafeHandles.SafeFileHandle? handle = null;
+        lock (_lock)
+        {
+            _maintenanceQueued = false;
+            if (_disposed || !_persisting)
+            {
+                return;
+            }
+
+            if (CompactionWorthIt())
+            {
+                Guarded(CompactIfWorthIt);
+                return;
+            }
+
+            handle = _file.Handle;
             _lastSync = _time.GetTimestamp();
         }
 
-        CompactIfWorthIt();
-    });
+        try
+        {
+            AddressBookFile.Sync(handle);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Rewritten or closed meanwhile: both sync on their own.
+        }
+        catch (IOException e)
+        {
+            lock (_lock)
+            {
+                _persisting = false;
+            }
+
+            GossipLog.WriteFailed(_logger, e, _path);
+        }
+    }
 
     /// <summary>Runs a file operation; an I/O error stops persisting (logged once) but not the book.</summary>
     private void Guarded(Action operation)
@@ -416,15 +465,23 @@ public sealed class AddressBook : IDisposable
         }
     }
 
-    /// <summary>Rewrites the log when it is long enough and more than half of it is dead.</summary>
-    private void CompactIfWorthIt()
+    /// <summary>True when the log is long enough and more than half of it is dead.</summary>
+    private bool CompactionWorthIt()
     {
         long length = _file.Length;
         long dead = length - AddressBookFile.HeaderLength - _liveBytes;
-        if (!_persisting || length < _options.CompactionMinimumBytes || dead <= _liveBytes)
+        return _persisting && length >= _options.CompactionMinimumBytes && dead > _liveBytes;
+    }
+
+    /// <summary>Rewrites the log when <see cref="CompactionWorthIt"/>.</summary>
+    private void CompactIfWorthIt()
+    {
+        if (!CompactionWorthIt())
         {
             return;
         }
+
+        long length = _file.Length;
 
         _file.Rewrite(LiveBodies());
         _lastSync = _time.GetTimestamp();

@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using System.Buffers.Binary;
 
 namespace Peerd.Lightning.Gossip;
@@ -108,6 +109,18 @@ internal sealed class AddressBookFile : IDisposable
 
     /// <summary>Makes everything appended so far durable (<c>fsync</c>).</summary>
     public void Sync() => _stream.Flush(flushToDisk: true);
+
+    /// <summary>
+    /// The open log's handle, for <see cref="Sync(SafeFileHandle)"/> from another thread while appends go on (the
+    /// stream is unbuffered, so every append has already reached the handle).
+    /// </summary>
+    public SafeFileHandle Handle => _stream.SafeFileHandle;
+
+    /// <summary>
+    /// <c>fsync</c> of a log handle taken earlier. Throws <see cref="ObjectDisposedException"/> when the log was
+    /// rewritten or closed since (both sync on their own).
+    /// </summary>
+    public static void Sync(SafeFileHandle handle) => RandomAccess.FlushToDisk(handle);
 
     /// <summary>
     /// Replaces the log with <paramref name="bodies"/>: written to a temporary file, synced, renamed over the log,
