@@ -10,6 +10,7 @@ public static class Program
     /// <summary>Entry point. Exit codes: 0 clean stop, 1 configuration or start-up error.</summary>
     public static async Task<int> Main(string[] args)
     {
+        SocketThreading.Configure();
         DaemonOptions options;
         try
         {
