@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Peerd.Lightning.Node;
+using Peerd.Lightning.Transport;
 
 namespace Peerd.Lightning.Logging;
 
@@ -15,17 +17,18 @@ internal static partial class Log
     [LoggerMessage(1002, LogLevel.Warning, "Accept on {Address} failed: {Reason}")]
     public static partial void AcceptFailed(ILogger logger, string address, string reason);
 
+    // The per-connection Debug lines take the objects, not strings: formatted only when Debug is on.
     [LoggerMessage(1010, LogLevel.Debug, "Connection from {Address}")]
-    public static partial void Accepted(ILogger logger, string address);
+    public static partial void Accepted(ILogger logger, PeerEndpoint address);
 
     [LoggerMessage(1011, LogLevel.Debug, "Connecting to {NodeId} at {Address}")]
-    public static partial void Dialing(ILogger logger, string nodeId, string address);
+    public static partial void Dialing(ILogger logger, NodeId nodeId, PeerEndpoint address);
 
     [LoggerMessage(1012, LogLevel.Debug, "Peer {NodeId} connected ({Direction}, {Address})")]
-    public static partial void PeerConnected(ILogger logger, string nodeId, string direction, string address);
+    public static partial void PeerConnected(ILogger logger, NodeId nodeId, string direction, PeerEndpoint address);
 
     [LoggerMessage(1013, LogLevel.Debug, "Peer {NodeId} disconnected: {Reason}")]
-    public static partial void PeerDisconnected(ILogger logger, string nodeId, string reason);
+    public static partial void PeerDisconnected(ILogger logger, NodeId nodeId, string reason);
 
     [LoggerMessage(1014, LogLevel.Debug, "Connection from {Address} closed during {Stage}: {Reason}")]
     public static partial void InboundFailed(ILogger logger, string address, string stage, string reason);

@@ -235,7 +235,7 @@ public sealed partial class PeerManager : IAsyncDisposable
         using var pending = _pending.Add(PeerDirection.In, remote, _time.GetTimestamp(), _stopping.Token);
         try
         {
-            Log.Accepted(_logger, remote.ToString());
+            Log.Accepted(_logger, remote);
             var connection = await ConnectionEstablisher.InboundAsync(socket, remote, _local, _time, pending.Token).ConfigureAwait(false);
             Register(connection);
         }
@@ -265,7 +265,7 @@ public sealed partial class PeerManager : IAsyncDisposable
             for (var i = 0; attempt.TryGetAddress(i, out var address) && !attempt.Outcome.IsCompleted; i++)
             {
                 attempt.SetStage(address, ConnectStage.Establishment);
-                Log.Dialing(_logger, attempt.NodeId.ToString(), address.ToString());
+                Log.Dialing(_logger, attempt.NodeId, address);
                 if (PeerCount + _pending.Count + 1 > _socketBudget)
                 {
                     ShedForDescriptors($"{_socketBudget} peer sockets is the budget", budgetKnown: true);
@@ -416,14 +416,17 @@ public sealed partial class PeerManager : IAsyncDisposable
         {
             // The handler holds its peer: no lookup (and no lock) per message.
             var kept = peer;
+            Log.PeerConnected(_logger, connection.NodeId, connection.Direction == PeerDirection.In ? "in" : "out", connection.RemoteEndpoint);
+
+            // Subscribers first: what they queue (gossip's first query) is written as the write loop starts, here,
+            // rather than by a pool thread woken for it.
+            PeerConnected?.Invoke(connection);
             connection.Start((c, message) => PeerSession.Handle(kept, message, _time, _logger, MessageReceived));
             _ = WatchAsync(peer);
-            Log.PeerConnected(_logger, connection.NodeId.ToString(), connection.Direction == PeerDirection.In ? "in" : "out", connection.RemoteEndpoint.ToString());
-            PeerConnected?.Invoke(connection);
         }
         else
         {
-            Log.PeerDisconnected(_logger, connection.NodeId.ToString(), connection.Closed.Result);
+            Log.PeerDisconnected(_logger, connection.NodeId, connection.Closed.Result);
             _ = connection.DisposeAsync().AsTask();
         }
 
@@ -459,7 +462,7 @@ public sealed partial class PeerManager : IAsyncDisposable
     {
         var reason = await peer.Connection.Closed.ConfigureAwait(false);
         Remove(peer);
-        Log.PeerDisconnected(_logger, peer.Connection.NodeId.ToString(), reason);
+        Log.PeerDisconnected(_logger, peer.Connection.NodeId, reason);
         await peer.Connection.DisposeAsync().ConfigureAwait(false);
     }
 
