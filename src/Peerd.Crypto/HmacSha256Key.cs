@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace Peerd.Crypto;
@@ -71,9 +72,12 @@ internal struct HmacSha256Key
 
     private static void Xor(Span<byte> block, int pad)
     {
-        for (var i = 0; i < block.Length; i++)
+        // Eight bytes at a time: the pad byte repeated across a 64-bit word.
+        var words = MemoryMarshal.Cast<byte, ulong>(block);
+        var mask = 0x0101010101010101UL * (byte)pad;
+        for (var i = 0; i < words.Length; i++)
         {
-            block[i] ^= (byte)pad;
+            words[i] ^= mask;
         }
     }
 }
