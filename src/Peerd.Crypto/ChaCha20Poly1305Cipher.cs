@@ -23,17 +23,21 @@ public sealed unsafe class ChaCha20Poly1305Cipher : IDisposable
     /// <summary>Length of the Poly1305 tag: 128 bits = 16 bytes.</summary>
     public const int TagLength = 16;
 
-    // Fetched once for the process: the provider's algorithm object, shared by every context (read-only).
-    private static readonly IntPtr Algorithm = FetchAlgorithm();
+    // Fetched once for the process: the provider's algorithm object, shared by every context (read-only). Fetched
+    // on first use rather than in a static initializer, so a missing library surfaces as its own clear
+    // DllNotFoundException instead of a TypeInitializationException.
+    private static IntPtr s_algorithm;
 
     private readonly CipherContextHandle _context;
 
     /// <summary>Creates a cipher keyed with <paramref name="key"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> is not 32 bytes.</exception>
     /// <exception cref="CryptographicException">OpenSSL could not create or key the context.</exception>
+    /// <exception cref="DllNotFoundException"><c>libcrypto.so.3</c> is missing (the message names its package).</exception>
     public ChaCha20Poly1305Cipher(ReadOnlySpan<byte> key)
     {
         CheckKey(key);
+        var algorithm = Algorithm();
         _context = CipherContextHandle.Create();
         if (_context.IsInvalid)
         {
@@ -45,7 +49,7 @@ public sealed unsafe class ChaCha20Poly1305Cipher : IDisposable
         {
             fixed (byte* k = key)
             {
-                Check(LibCrypto.EvpEncryptInit(_context.DangerousGetHandle(), Algorithm, k, null, IntPtr.Zero), "EVP_EncryptInit_ex2");
+                Check(LibCrypto.EvpEncryptInit(_context.DangerousGetHandle(), algorithm, k, null, IntPtr.Zero), "EVP_EncryptInit_ex2");
             }
         }
         catch
@@ -185,19 +189,29 @@ public sealed unsafe class ChaCha20Poly1305Cipher : IDisposable
     /// <summary>Frees the native context, which OpenSSL cleanses of the key.</summary>
     public void Dispose() => _context.Dispose();
 
-    private static IntPtr FetchAlgorithm()
+    private static IntPtr Algorithm()
     {
-        IntPtr algorithm;
-        try
+        var algorithm = Volatile.Read(ref s_algorithm);
+        if (algorithm != IntPtr.Zero)
         {
-            algorithm = LibCrypto.EvpCipherFetch(IntPtr.Zero, "ChaCha20-Poly1305", null);
-        }
-        catch (DllNotFoundException e)
-        {
-            throw NativeLibraryResolver.NotFound("OpenSSL 3's libcrypto (libcrypto.so.3)", LibCrypto.DebianPackage, e);
+            return algorithm;
         }
 
-        return algorithm != IntPtr.Zero ? algorithm : throw Failure("EVP_CIPHER_fetch(ChaCha20-Poly1305)");
+        algorithm = LibCrypto.EvpCipherFetch(IntPtr.Zero, "ChaCha20-Poly1305", null);
+        if (algorithm == IntPtr.Zero)
+        {
+            throw Failure("EVP_CIPHER_fetch(ChaCha20-Poly1305)");
+        }
+
+        // Two threads may race here; the loser releases its reference and uses the winner's.
+        var winner = Interlocked.CompareExchange(ref s_algorithm, algorithm, IntPtr.Zero);
+        if (winner == IntPtr.Zero)
+        {
+            return algorithm;
+        }
+
+        LibCrypto.EvpCipherFree(algorithm);
+        return winner;
     }
 
     private static void CheckKey(ReadOnlySpan<byte> key)

@@ -46,6 +46,9 @@ internal static unsafe partial class LibCrypto
     [LibraryImport(LibraryName, EntryPoint = "EVP_CIPHER_fetch", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial IntPtr EvpCipherFetch(IntPtr libraryContext, string algorithm, string? properties);
 
+    [LibraryImport(LibraryName, EntryPoint = "EVP_CIPHER_free")]
+    internal static partial void EvpCipherFree(IntPtr cipher);
+
     [LibraryImport(LibraryName, EntryPoint = "EVP_CIPHER_CTX_new")]
     internal static partial IntPtr EvpCipherCtxNew();
 
