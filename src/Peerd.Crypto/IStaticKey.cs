@@ -12,6 +12,12 @@ public interface IStaticKey
     /// <summary>BOLT 8 ECDH with this key: SHA256 of the compressed point; false for an invalid remote point.</summary>
     bool TryEcdh(ReadOnlySpan<byte> remotePublicKey, Span<byte> sharedSecret);
 
+    /// <summary>
+    /// BOLT 8 ECDH with a remote key parsed beforehand (see <see cref="Secp256k1PublicKey"/>); false for an unparsed
+    /// (<c>default</c>) key.
+    /// </summary>
+    bool TryEcdh(in Secp256k1PublicKey remotePublicKey, Span<byte> sharedSecret);
+
     /// <summary>Signs a 32-byte digest, writing a 64-byte compact signature.</summary>
     bool TrySignCompact(ReadOnlySpan<byte> digest, Span<byte> signature);
 

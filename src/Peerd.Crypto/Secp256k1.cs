@@ -24,7 +24,8 @@ public static unsafe class Secp256k1
     /// <summary>Length of the BOLT 8 ECDH output (SHA256 of the compressed shared point).</summary>
     public const int SharedSecretLength = 32;
 
-    private const int InternalKeyLength = 64;
+    /// <summary>Length of libsecp256k1's opaque <c>secp256k1_pubkey</c>.</summary>
+    internal const int InternalKeyLength = 64;
     private static readonly IntPtr Context = CreateContext();
 
     private static IntPtr CreateContext()
@@ -37,9 +38,7 @@ public static unsafe class Secp256k1
         }
         catch (DllNotFoundException e)
         {
-            throw new DllNotFoundException(
-                $"libsecp256k1 was not found. Install the Debian package '{Secp256k1Native.DebianPackage}' " +
-                $"(apt-get install {Secp256k1Native.DebianPackage}).", e);
+            throw NativeLibraryResolver.NotFound("libsecp256k1", Secp256k1Native.DebianPackage, e);
         }
 
         if (ctx == IntPtr.Zero)
@@ -133,6 +132,27 @@ public static unsafe class Secp256k1
         }
 
         // A null hash function selects libsecp256k1's default, SHA256(0x02|y-parity ‖ x): exactly BOLT 8's ECDH.
+        fixed (byte* o = sharedSecret)
+        fixed (byte* p = point)
+        fixed (byte* k = privateKey)
+        {
+            return Secp256k1Native.Ecdh(Context, o, p, k, IntPtr.Zero, IntPtr.Zero) == 1;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="TryEcdh(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/> with a key parsed beforehand, which
+    /// skips the decompression when one remote key serves several ECDHs. False when the private key is invalid or
+    /// <paramref name="publicKey"/> was never parsed (<c>default</c>).
+    /// </summary>
+    public static bool TryEcdh(ReadOnlySpan<byte> privateKey, in Secp256k1PublicKey publicKey, Span<byte> sharedSecret)
+    {
+        var point = publicKey.Point;
+        if (privateKey.Length != PrivateKeyLength || point.Length != InternalKeyLength || sharedSecret.Length < SharedSecretLength)
+        {
+            return false;
+        }
+
         fixed (byte* o = sharedSecret)
         fixed (byte* p = point)
         fixed (byte* k = privateKey)
@@ -261,6 +281,9 @@ public static unsafe class Secp256k1
             return Secp256k1Native.EcdsaVerify(Context, s, m, p) == 1;
         }
     }
+
+    /// <summary>Parses a 33-byte compressed key into the 64-byte internal form; false for anything else.</summary>
+    internal static bool TryParseCompressed(ReadOnlySpan<byte> publicKey, Span<byte> point) => TryParse(publicKey, point);
 
     private static bool TryParse(ReadOnlySpan<byte> publicKey, Span<byte> point)
     {

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace Peerd.Crypto;
@@ -20,38 +19,20 @@ internal static unsafe partial class Secp256k1Native
     internal const uint EcCompressed = (1 << 1) | (1 << 8);
     internal const uint EcUncompressed = 1 << 1;
 
-    private static readonly string[] Candidates =
+    /// <summary>The shared objects tried, in order.</summary>
+    internal static readonly string[] Candidates =
     [
         "libsecp256k1.so.1", "libsecp256k1.so.2", "libsecp256k1.so.5", "libsecp256k1.so", "libsecp256k1.dylib", "secp256k1",
     ];
 
     static Secp256k1Native()
     {
-        NativeLibrary.SetDllImportResolver(typeof(Secp256k1Native).Assembly, Resolve);
+        NativeLibraryResolver.EnsureRegistered();
     }
 
     /// <summary>Forces the static constructor (and so the resolver) to run before the first native call.</summary>
     internal static void EnsureResolver()
     {
-    }
-
-    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? path)
-    {
-        if (name != LibraryName)
-        {
-            return IntPtr.Zero;
-        }
-
-        foreach (var candidate in Candidates)
-        {
-            if (NativeLibrary.TryLoad(candidate, assembly, path, out var handle))
-            {
-                return handle;
-            }
-        }
-
-        throw new DllNotFoundException(
-            $"libsecp256k1 was not found. Install the Debian package '{DebianPackage}' (apt-get install {DebianPackage}).");
     }
 
     [LibraryImport(LibraryName, EntryPoint = "secp256k1_context_create")]

@@ -57,6 +57,10 @@ public sealed class StaticKey : IStaticKey
         Secp256k1.TryEcdh(_privateKey, remotePublicKey, sharedSecret);
 
     /// <inheritdoc />
+    public bool TryEcdh(in Secp256k1PublicKey remotePublicKey, Span<byte> sharedSecret) =>
+        Secp256k1.TryEcdh(_privateKey, remotePublicKey, sharedSecret);
+
+    /// <inheritdoc />
     public bool TrySignCompact(ReadOnlySpan<byte> digest, Span<byte> signature) =>
         Secp256k1.TrySignCompact(digest, _privateKey, signature);
 

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using Peerd.Crypto;
 using Peerd.Lightning.Protocol.Addresses;
@@ -162,8 +161,8 @@ public sealed class NodeAnnouncement : ILightningMessage
     public static void ComputeSignedHash(ReadOnlySpan<byte> signedBytes, Span<byte> hash)
     {
         Span<byte> first = stackalloc byte[32];
-        SHA256.HashData(signedBytes, first);
-        SHA256.HashData(first, hash);
+        Sha256.Hash(signedBytes, first);
+        Sha256.Hash(first, hash);
     }
 
     /// <summary>The 32-byte digest the signature covers.</summary>

@@ -1,24 +1,26 @@
 using System.Security.Cryptography;
+using Peerd.Crypto;
 
 namespace Peerd.Lightning.Protocol.Noise;
 
 /// <summary>
 /// One direction of the transport: a ChaCha20-Poly1305 key, its nonce and the chaining key it rotates with. Holds one
-/// cipher object per key (re-created only at rotation), so a message costs the AEAD calls and nothing else.
+/// cipher object for its lifetime, re-keyed in place at rotation, so a message costs the AEAD calls and nothing else
+/// and a rotation allocates nothing.
 /// </summary>
 internal sealed class CipherState : IDisposable
 {
     private Bytes32 _key;
     private Bytes32 _ck;
     private ulong _nonce;
-    private ChaCha20Poly1305 _aead;
+    private readonly ChaCha20Poly1305Cipher _aead;
 
     /// <summary>Starts a direction with its key (<c>sk</c> or <c>rk</c>) and the handshake's final <c>ck</c>.</summary>
     public CipherState(ReadOnlySpan<byte> key, ReadOnlySpan<byte> chainingKey)
     {
         key.CopyTo(_key);
         chainingKey.CopyTo(_ck);
-        _aead = new ChaCha20Poly1305(_key);
+        _aead = new ChaCha20Poly1305Cipher(_key);
     }
 
     /// <summary>The current key, for vector checks.</summary>
@@ -35,7 +37,7 @@ internal sealed class CipherState : IDisposable
     {
         Span<byte> nonce = stackalloc byte[NoiseNonce.Length];
         NoiseNonce.Write(nonce, _nonce);
-        _aead.Encrypt(nonce, plaintext, ciphertext, tag);
+        _aead.Seal(nonce, [], plaintext, ciphertext, tag);
         Advance();
     }
 
@@ -47,11 +49,7 @@ internal sealed class CipherState : IDisposable
     {
         Span<byte> nonce = stackalloc byte[NoiseNonce.Length];
         NoiseNonce.Write(nonce, _nonce);
-        try
-        {
-            _aead.Decrypt(nonce, ciphertext, tag, plaintext);
-        }
-        catch (AuthenticationTagMismatchException)
+        if (!_aead.TryOpen(nonce, [], ciphertext, tag, plaintext))
         {
             return false;
         }
@@ -79,7 +77,6 @@ internal sealed class CipherState : IDisposable
 
         NoiseHkdf.Derive(_ck, _key, _ck, _key);
         _nonce = 0;
-        _aead.Dispose();
-        _aead = new ChaCha20Poly1305(_key);
+        _aead.SetKey(_key);
     }
 }

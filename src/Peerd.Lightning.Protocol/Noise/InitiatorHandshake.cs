@@ -15,8 +15,8 @@ public sealed class InitiatorHandshake
     private readonly SymmetricState _state;
     private Bytes32 _ephemeralPrivate;
     private Bytes33 _ephemeralPublic;
-    private Bytes33 _remoteStatic;
-    private Bytes33 _remoteEphemeral;
+    private Secp256k1PublicKey _remoteStatic;
+    private Secp256k1PublicKey _remoteEphemeral;
     private Step _step;
 
     /// <summary>Starts a handshake towards the node whose static key is <paramref name="remoteStaticPublicKey"/>.</summary>
@@ -27,7 +27,8 @@ public sealed class InitiatorHandshake
     public InitiatorHandshake(IStaticKey localStatic, ReadOnlySpan<byte> remoteStaticPublicKey, ReadOnlySpan<byte> ephemeralPrivateKey)
     {
         ArgumentNullException.ThrowIfNull(localStatic);
-        if (!Secp256k1.IsValidPublicKey(remoteStaticPublicKey))
+        // rs is parsed (decompressed) once, here, and used as parsed for es.
+        if (!Secp256k1PublicKey.TryParse(remoteStaticPublicKey, out _remoteStatic))
         {
             throw new ArgumentException("not a 33-byte compressed secp256k1 public key", nameof(remoteStaticPublicKey));
         }
@@ -38,7 +39,6 @@ public sealed class InitiatorHandshake
         }
 
         ephemeralPrivateKey.CopyTo(_ephemeralPrivate);
-        remoteStaticPublicKey.CopyTo(_remoteStatic);
         _localStatic = localStatic;
         _state = new SymmetricState(remoteStaticPublicKey);
     }
@@ -98,15 +98,14 @@ public sealed class InitiatorHandshake
             return Fail(HandshakeError.ActTwoBadVersion);
         }
 
-        // ee = ECDH(e.priv, re). ECDH parses re, so a point that is not on the curve fails here.
-        var re = SymmetricState.EphemeralKeyOf(actTwo);
+        // ee = ECDH(e.priv, re). re is parsed once, here (a point that is not on the curve fails), and kept parsed
+        // for Act Three's se = ECDH(s.priv, re).
         Span<byte> ee = stackalloc byte[Secp256k1.SharedSecretLength];
-        if (!Secp256k1.TryEcdh(_ephemeralPrivate, re, ee))
+        if (!Secp256k1PublicKey.TryParse(SymmetricState.EphemeralKeyOf(actTwo), out _remoteEphemeral)
+            || !Secp256k1.TryEcdh(_ephemeralPrivate, _remoteEphemeral, ee))
         {
             return Fail(HandshakeError.ActTwoBadPubkey);
         }
-
-        re.CopyTo(_remoteEphemeral);
 
         // h = SHA-256(h || re); ck, temp_k2 = HKDF(ck, ee); p = decryptWithAD(temp_k2, 0, h, c); h = SHA-256(h || c)
         var authentic = _state.TryReadEphemeralAct(actTwo, ee);

@@ -15,7 +15,7 @@ public sealed class ResponderHandshake
     private readonly SymmetricState _state;
     private Bytes32 _ephemeralPrivate;
     private Bytes33 _ephemeralPublic;
-    private Bytes33 _remoteEphemeral;
+    private Secp256k1PublicKey _remoteEphemeral;
     private byte[]? _remoteStatic;
     private Step _step;
 
@@ -75,15 +75,14 @@ public sealed class ResponderHandshake
             return Fail(HandshakeError.ActOneBadVersion);
         }
 
-        // es = ECDH(s.priv, re). ECDH parses re, so a point that is not on the curve fails here.
-        var re = SymmetricState.EphemeralKeyOf(actOne);
+        // es = ECDH(s.priv, re). re is parsed once, here (a point that is not on the curve fails), and kept parsed
+        // for Act Two's ee = ECDH(e.priv, re).
         Span<byte> es = stackalloc byte[Secp256k1.SharedSecretLength];
-        if (!_localStatic.TryEcdh(re, es))
+        if (!Secp256k1PublicKey.TryParse(SymmetricState.EphemeralKeyOf(actOne), out _remoteEphemeral)
+            || !_localStatic.TryEcdh(_remoteEphemeral, es))
         {
             return Fail(HandshakeError.ActOneBadPubkey);
         }
-
-        re.CopyTo(_remoteEphemeral);
 
         // h = SHA-256(h || re); ck, temp_k1 = HKDF(ck, es); p = decryptWithAD(temp_k1, 0, h, c); h = SHA-256(h || c)
         var authentic = _state.TryReadEphemeralAct(actOne, es);

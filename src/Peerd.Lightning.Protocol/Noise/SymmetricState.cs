@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using Peerd.Crypto;
 
 namespace Peerd.Lightning.Protocol.Noise;
 
@@ -8,9 +8,8 @@ namespace Peerd.Lightning.Protocol.Noise;
 /// temporary key (<c>temp_k1</c>, <c>temp_k2</c>, <c>temp_k3</c>), with the BOLT #8 operations over them.
 /// </summary>
 /// <remarks>
-/// Each AEAD operation makes its own short-lived cipher object: a temporary key is used at most twice, a cipher
-/// object costs about 1 µs against a handshake's ~150 µs of curve work, and no native state outlives an act (a
-/// handshake the peer abandons leaves nothing to dispose).
+/// The AEAD operations go through <see cref="HandshakeAead"/> (a per-thread cipher re-keyed per operation), so a
+/// handshake holds no native state: one the peer abandons leaves nothing to dispose.
 /// </remarks>
 internal sealed class SymmetricState
 {
@@ -21,8 +20,8 @@ internal sealed class SymmetricState
     private static ReadOnlySpan<byte> Prologue => "lightning"u8;
 
     // h = SHA-256(protocolName); ck = h; h = SHA-256(h || prologue): the same for every handshake, so computed once.
-    private static readonly byte[] InitialChainingKey = SHA256.HashData(ProtocolName);
-    private static readonly byte[] InitialHash = SHA256.HashData([.. InitialChainingKey, .. Prologue]);
+    private static readonly byte[] InitialChainingKey = Sha256.Hash(ProtocolName);
+    private static readonly byte[] InitialHash = InitialHashOf(InitialChainingKey);
 
     private Bytes32 _ck;
     private Bytes32 _h;
@@ -46,15 +45,7 @@ internal sealed class SymmetricState
     internal ReadOnlySpan<byte> ChainingKey => _ck;
 
     /// <summary><c>h = SHA-256(h || data)</c>.</summary>
-    public void MixHash(ReadOnlySpan<byte> data)
-    {
-        // The largest thing hashed into h is Act Three's 49-byte ciphertext.
-        Span<byte> buffer = stackalloc byte[Bolt8Constants.HashLength + Bolt8Constants.EncryptedPublicKeyLength];
-        var input = buffer[..(Bolt8Constants.HashLength + data.Length)];
-        ((ReadOnlySpan<byte>)_h).CopyTo(input);
-        data.CopyTo(input[Bolt8Constants.HashLength..]);
-        SHA256.HashData(input, _h);
-    }
+    public void MixHash(ReadOnlySpan<byte> data) => Sha256.Hash(_h, data, _h);
 
     /// <summary><c>ck, temp_k = HKDF(ck, ikm)</c>; <paramref name="ikm"/> is an ECDH result.</summary>
     public void MixKey(ReadOnlySpan<byte> ikm) => NoiseHkdf.Derive(_ck, ikm, _ck, _tempK);
@@ -65,14 +56,8 @@ internal sealed class SymmetricState
     /// </summary>
     public void EncryptAndHash(ulong n, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext)
     {
-        Span<byte> nonce = stackalloc byte[NoiseNonce.Length];
-        NoiseNonce.Write(nonce, n);
         var c = ciphertext[..(plaintext.Length + Bolt8Constants.MacLength)];
-        using (var aead = new ChaCha20Poly1305(_tempK))
-        {
-            aead.Encrypt(nonce, plaintext, c[..plaintext.Length], c[plaintext.Length..], _h);
-        }
-
+        HandshakeAead.Seal(_tempK, n, _h, plaintext, c[..plaintext.Length], c[plaintext.Length..]);
         MixHash(c);
     }
 
@@ -81,19 +66,10 @@ internal sealed class SymmetricState
     /// </summary>
     public bool DecryptAndHash(ulong n, ReadOnlySpan<byte> ciphertext, Span<byte> plaintext)
     {
-        Span<byte> nonce = stackalloc byte[NoiseNonce.Length];
-        NoiseNonce.Write(nonce, n);
         var length = ciphertext.Length - Bolt8Constants.MacLength;
-        using (var aead = new ChaCha20Poly1305(_tempK))
+        if (!HandshakeAead.TryOpen(_tempK, n, _h, ciphertext[..length], ciphertext[length..], plaintext[..length]))
         {
-            try
-            {
-                aead.Decrypt(nonce, ciphertext[..length], ciphertext[length..], plaintext[..length], _h);
-            }
-            catch (AuthenticationTagMismatchException)
-            {
-                return false;
-            }
+            return false;
         }
 
         MixHash(ciphertext);
@@ -144,6 +120,13 @@ internal sealed class SymmetricState
         CryptographicOperations.ZeroMemory(first);
         CryptographicOperations.ZeroMemory(second);
         return transport;
+    }
+
+    private static byte[] InitialHashOf(ReadOnlySpan<byte> chainingKey)
+    {
+        var h = new byte[Bolt8Constants.HashLength];
+        Sha256.Hash(chainingKey, Prologue, h);
+        return h;
     }
 
     /// <summary>Wipes the secrets (<c>ck</c>, <c>temp_k</c>); <c>h</c>, a public transcript hash, is kept.</summary>

@@ -58,4 +58,31 @@ public class CipherStateTests
         Assert.False(cipher.TryDecrypt(new byte[2], new byte[Bolt8Constants.MacLength], new byte[2]));
         Assert.Equal(0UL, cipher.Nonce);
     }
+
+    [Fact]
+    public void EncryptionAndDecryptionAcrossKeyRotationsAllocateNothing()
+    {
+        var vector = Bolt8Vectors.Messages;
+        using var sender = new CipherState(vector.Bytes("sk"), vector.Bytes("ck"));
+        using var receiver = new CipherState(vector.Bytes("sk"), vector.Bytes("ck"));
+        var message = new byte[64];
+        var ciphertext = new byte[64];
+        var tag = new byte[Bolt8Constants.MacLength];
+
+        // Warm up (first calls may allocate for JIT and type initialisation), then cross two rotations.
+        RoundTrip(sender, receiver, message, ciphertext, tag, Bolt8Constants.KeyRotationInterval);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        RoundTrip(sender, receiver, message, ciphertext, tag, 2 * Bolt8Constants.KeyRotationInterval);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(sender.Key.ToArray(), receiver.Key.ToArray());
+    }
+
+    private static void RoundTrip(CipherState sender, CipherState receiver, byte[] message, byte[] ciphertext, byte[] tag, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            sender.Encrypt(message, ciphertext, tag);
+            Assert.True(receiver.TryDecrypt(ciphertext, tag, message));
+        }
+    }
 }

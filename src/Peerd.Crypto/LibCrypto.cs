@@ -1,0 +1,81 @@
+using System.Runtime.InteropServices;
+
+namespace Peerd.Crypto;
+
+/// <summary>
+/// The thin P/Invoke surface over OpenSSL 3's <c>libcrypto.so.3</c> (Debian package <c>libssl3</c>): the low-level
+/// SHA-256 functions and the EVP AEAD calls for ChaCha20-Poly1305. Called directly rather than through
+/// System.Security.Cryptography, whose per-call shim (provider fetch, context allocation, exception plumbing) costs
+/// several times the work for the 32–65-byte inputs BOLT 8 hashes and encrypts.
+/// </summary>
+/// <remarks>
+/// <c>SHA256_Init/Update/Final</c> are deprecated in OpenSSL 3 but exported: they run the same assembly as the EVP
+/// digest without a provider fetch or a heap context. (<c>SHA256()</c>, the one-shot, is not used: in OpenSSL 3 it
+/// goes through <c>EVP_Q_digest</c>, which fetches.) Every function here returns 1 on success.
+/// </remarks>
+internal static unsafe partial class LibCrypto
+{
+    internal const string LibraryName = "crypto";
+
+    /// <summary>The Debian package that provides the library, named in every load error.</summary>
+    internal const string DebianPackage = "libssl3";
+
+    /// <summary>The shared objects tried, in order: OpenSSL 3 only (1.1 lacks <c>EVP_CIPHER_fetch</c>).</summary>
+    internal static readonly string[] Candidates = ["libcrypto.so.3", "libcrypto.3.dylib"];
+
+    /// <summary><c>EVP_CTRL_AEAD_GET_TAG</c> (openssl/evp.h).</summary>
+    internal const int CtrlAeadGetTag = 0x10;
+
+    /// <summary><c>EVP_CTRL_AEAD_SET_TAG</c> (openssl/evp.h).</summary>
+    internal const int CtrlAeadSetTag = 0x11;
+
+    static LibCrypto()
+    {
+        NativeLibraryResolver.EnsureRegistered();
+    }
+
+    [LibraryImport(LibraryName, EntryPoint = "SHA256_Init")]
+    internal static partial int Sha256Init(Sha256Context* context);
+
+    [LibraryImport(LibraryName, EntryPoint = "SHA256_Update")]
+    internal static partial int Sha256Update(Sha256Context* context, byte* data, nuint length);
+
+    [LibraryImport(LibraryName, EntryPoint = "SHA256_Final")]
+    internal static partial int Sha256Final(byte* digest, Sha256Context* context);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_CIPHER_fetch", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial IntPtr EvpCipherFetch(IntPtr libraryContext, string algorithm, string? properties);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_CIPHER_free")]
+    internal static partial void EvpCipherFree(IntPtr cipher);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_CIPHER_CTX_new")]
+    internal static partial IntPtr EvpCipherCtxNew();
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_CIPHER_CTX_free")]
+    internal static partial void EvpCipherCtxFree(IntPtr context);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_CIPHER_CTX_ctrl")]
+    internal static partial int EvpCipherCtxCtrl(IntPtr context, int type, int arg, void* ptr);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_EncryptInit_ex2")]
+    internal static partial int EvpEncryptInit(IntPtr context, IntPtr cipher, byte* key, byte* iv, IntPtr parameters);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_DecryptInit_ex2")]
+    internal static partial int EvpDecryptInit(IntPtr context, IntPtr cipher, byte* key, byte* iv, IntPtr parameters);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_EncryptUpdate")]
+    internal static partial int EvpEncryptUpdate(IntPtr context, byte* output, int* outputLength, byte* input, int inputLength);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_DecryptUpdate")]
+    internal static partial int EvpDecryptUpdate(IntPtr context, byte* output, int* outputLength, byte* input, int inputLength);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_EncryptFinal_ex")]
+    internal static partial int EvpEncryptFinal(IntPtr context, byte* output, int* outputLength);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_DecryptFinal_ex")]
+    internal static partial int EvpDecryptFinal(IntPtr context, byte* output, int* outputLength);
+
+    [LibraryImport(LibraryName, EntryPoint = "ERR_clear_error")]
+    internal static partial void ErrClearError();
+}
