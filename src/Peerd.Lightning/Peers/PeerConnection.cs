@@ -32,6 +32,7 @@ public sealed class PeerConnection : IAsyncDisposable
     private readonly Channel<byte[]> _sendQueue;
     private readonly CancellationTokenSource _closing = new();
     private readonly TaskCompletionSource<string> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _readLoop = Task.CompletedTask;
     private Task _writeLoop = Task.CompletedTask;
     private long _bytesReceived;
@@ -93,6 +94,9 @@ public sealed class PeerConnection : IAsyncDisposable
 
     /// <summary>Completes with the reason once the connection is closed.</summary>
     public Task<string> Closed => _closed.Task;
+
+    /// <summary>Completes once <see cref="DisposeAsync"/> has released everything.</summary>
+    internal Task Disposed => _disposed.Task;
 
     /// <summary>True once closing has begun.</summary>
     public bool IsClosing => _closing.IsCancellationRequested;
@@ -314,5 +318,6 @@ public sealed class PeerConnection : IAsyncDisposable
         _socket.Dispose();
         _transport.Dispose();
         _closing.Dispose();
+        _disposed.TrySetResult();
     }
 }

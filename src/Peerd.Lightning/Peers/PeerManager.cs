@@ -412,22 +412,14 @@ public sealed partial class PeerManager : IAsyncDisposable
                 : superseded ? "replaced by a newer connection" : "crossed connection: keeping the other one");
         }
 
-        if (loser != connection)
-        {
-            // The handler holds its peer: no lookup (and no lock) per message.
-            var kept = peer;
-            Log.PeerConnected(_logger, connection.NodeId, connection.Direction == PeerDirection.In ? "in" : "out", connection.RemoteEndpoint);
-
-            // Subscribers first: what they queue (gossip's first query) is written as the write loop starts, here,
-            // rather than by a pool thread woken for it.
-            PeerConnected?.Invoke(connection);
-            connection.Start((c, message) => PeerSession.Handle(kept, message, _time, _logger, MessageReceived));
-            _ = WatchAsync(peer);
-        }
-        else
+        if (loser == connection)
         {
             Log.PeerDisconnected(_logger, connection.NodeId, connection.Closed.Result);
             _ = connection.DisposeAsync().AsTask();
+        }
+        else
+        {
+            Log.PeerConnected(_logger, connection.NodeId, connection.Direction == PeerDirection.In ? "in" : "out", connection.RemoteEndpoint);
         }
 
         // An inbound connection from a node we are dialling "crossed over" (Core Lightning's words). If the tie-break
@@ -443,6 +435,19 @@ public sealed partial class PeerManager : IAsyncDisposable
                     attempt.Cancellation.Cancel();
                 }
             }
+        }
+
+        // The callers were answered first (they resume synchronously, above); the subscribers (the address book's
+        // write, gossip's first query) and the loops come after, off the reply's path. What the subscribers queue is
+        // written as the write loop starts, here, rather than by a pool thread woken for it. A disconnect that
+        // arrives meanwhile just finds the loops' first waits cancelled.
+        if (loser != connection)
+        {
+            // The handler holds its peer: no lookup (and no lock) per message.
+            var kept = peer;
+            PeerConnected?.Invoke(connection);
+            connection.Start((c, message) => PeerSession.Handle(kept, message, _time, _logger, MessageReceived));
+            _ = WatchAsync(peer);
         }
 
         return peer.Connection;
@@ -520,7 +525,8 @@ public sealed partial class PeerManager : IAsyncDisposable
             connection.Close("shutting down");
         }
 
-        await Task.WhenAll(connections.Select(c => c.Closed)).ConfigureAwait(false);
+        // Each peer's watcher removes it, logs its departure and disposes it: wait for all of that.
+        await Task.WhenAll(connections.Select(c => c.Disposed)).ConfigureAwait(false);
         _stopping.Dispose();
     }
 }

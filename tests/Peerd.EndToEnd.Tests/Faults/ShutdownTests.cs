@@ -18,7 +18,8 @@ public sealed class ShutdownTests
         await using var halfway = await RawLightningClient.ConnectAsync(daemon.Port);
         await halfway.HandshakeAsync(daemon.NodeId);
         await using var rpc = await daemon.RpcAsync();
-        await rpc.ResultAsync("getinfo");
+        await Lightning.NodeLightningInteropTests.WaitForPeerAsync(rpc, Peerd.Primitives.Hex.Encode(first.Key.PublicKey));
+        await Lightning.NodeLightningInteropTests.WaitForPeerAsync(rpc, Peerd.Primitives.Hex.Encode(second.Key.PublicKey));
 
         daemon.Process.Signal(15);
         Assert.Equal(0, await daemon.Process.WaitForExitAsync());

@@ -87,6 +87,9 @@ public sealed class ConnectByIdTests : IAsyncDisposable
         var outcome = await us.ConnectAsync(target.Local.Id, book.AddressesFor(target.Local.Id));
         Assert.True(outcome.Succeeded, outcome.ErrorMessage);
         Assert.Equal($"127.0.0.1:{targetPort}", outcome.Connection!.RemoteEndpoint.ToString());
+
+        // The book records the address as the connection starts, just after the caller was answered.
+        await WaitForAsync(() => book.Find(target.Local.Id)!.Connected.Count > 0);
         Assert.Equal($"127.0.0.1:{targetPort}", Assert.Single(book.Find(target.Local.Id)!.Connected).Endpoint.ToString());
     }
 
