@@ -40,8 +40,7 @@ public static class ConnectionEstablisher
     {
         var started = time.GetTimestamp();
         var stream = new NetworkStream(socket, ownsSocket: false);
-        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(
-            bufferSize: ReadBufferBytes, minimumReadSize: MinimumReadBytes, leaveOpen: true, useZeroByteReads: true));
+        PipeReader? reader = null;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(local.HandshakeTimeout);
         var stage = ConnectStage.Handshake;
@@ -53,15 +52,20 @@ public static class ConnectionEstablisher
             ReadOnlyMemory<byte> actThree = default;
             if (expected is { } id)
             {
-                (transport, actThree) = await InitiateAsync(stream, reader, opening!, deadline.Token).ConfigureAwait(false);
+                (transport, actThree) = await InitiateAsync(stream, opening!, deadline.Token).ConfigureAwait(false);
                 remoteId = id;
             }
             else
             {
-                (transport, remoteId) = await RespondAsync(stream, reader, local.Key, deadline.Token).ConfigureAwait(false);
+                (transport, remoteId) = await RespondAsync(stream, local.Key, deadline.Token).ConfigureAwait(false);
             }
 
+            // The acts are read straight from the socket, exactly their length (what follows Act Three, the peer's
+            // init, stays in the kernel for the pipe): one system call per act, and no pipe buffer until a peer has
+            // proved it holds a key.
             stage = ConnectStage.Init;
+            reader = PipeReader.Create(stream, new StreamPipeReaderOptions(
+                bufferSize: ReadBufferBytes, minimumReadSize: MinimumReadBytes, leaveOpen: true, useZeroByteReads: true));
             var features = await InitExchange.RunAsync(stream, reader, transport, local, remote, expected is null, actThree, deadline.Token).ConfigureAwait(false);
             var connection = new PeerConnection(
                 socket, stream, reader, transport, remoteId, expected is null ? PeerDirection.In : PeerDirection.Out, remote, features, time.GetUtcNow(), started);
@@ -80,7 +84,11 @@ public static class ConnectionEstablisher
         {
             if (!ok)
             {
-                await reader.CompleteAsync().ConfigureAwait(false);
+                if (reader is not null)
+                {
+                    await reader.CompleteAsync().ConfigureAwait(false);
+                }
+
                 await stream.DisposeAsync().ConfigureAwait(false);
                 socket.Dispose();
             }
@@ -88,14 +96,14 @@ public static class ConnectionEstablisher
     }
 
     /// <summary>Acts One and Two; returns the transport and Act Three, which leaves with our <c>init</c> in one write.</summary>
-    private static async Task<(NoiseTransport, ReadOnlyMemory<byte>)> InitiateAsync(NetworkStream stream, PipeReader reader, OutboundOpening opening, CancellationToken cancellationToken)
+    private static async Task<(NoiseTransport, ReadOnlyMemory<byte>)> InitiateAsync(NetworkStream stream, OutboundOpening opening, CancellationToken cancellationToken)
     {
         var handshake = opening.Handshake;
         var act = opening.Act;
         await stream.WriteAsync(act.AsMemory(0, Bolt8Constants.ActOneLength), cancellationToken).ConfigureAwait(false);
 
         // EOF here is what a wrong node id looks like: the responder's act-one MAC check fails and it hangs up.
-        await DuplexReader.ReadExactlyAsync(reader, act.AsMemory(0, Bolt8Constants.ActTwoLength), ConnectStage.Handshake, "peer closed connection (wrong key?)", cancellationToken).ConfigureAwait(false);
+        await ReadActAsync(stream, act.AsMemory(0, Bolt8Constants.ActTwoLength), "peer closed connection (wrong key?)", cancellationToken).ConfigureAwait(false);
         var error = handshake.ReadActTwo(act.AsSpan(0, Bolt8Constants.ActTwoLength));
         if (error != HandshakeError.None)
         {
@@ -105,13 +113,13 @@ public static class ConnectionEstablisher
         return (handshake.WriteActThree(act), act);
     }
 
-    private static async Task<(NoiseTransport, NodeId)> RespondAsync(NetworkStream stream, PipeReader reader, IStaticKey key, CancellationToken cancellationToken)
+    private static async Task<(NoiseTransport, NodeId)> RespondAsync(NetworkStream stream, IStaticKey key, CancellationToken cancellationToken)
     {
         var ephemeral = new byte[Secp256k1.PrivateKeyLength];
         StaticKey.GeneratePrivateKey(ephemeral);
         var handshake = new ResponderHandshake(key, ephemeral);
         var act = new byte[Bolt8Constants.ActThreeLength];
-        await DuplexReader.ReadExactlyAsync(reader, act.AsMemory(0, Bolt8Constants.ActOneLength), ConnectStage.Handshake, "peer closed connection", cancellationToken).ConfigureAwait(false);
+        await ReadActAsync(stream, act.AsMemory(0, Bolt8Constants.ActOneLength), "peer closed connection", cancellationToken).ConfigureAwait(false);
         var error = handshake.ReadActOne(act.AsSpan(0, Bolt8Constants.ActOneLength));
         if (error != HandshakeError.None)
         {
@@ -121,7 +129,7 @@ public static class ConnectionEstablisher
 
         handshake.WriteActTwo(act.AsSpan(0, Bolt8Constants.ActTwoLength));
         await stream.WriteAsync(act.AsMemory(0, Bolt8Constants.ActTwoLength), cancellationToken).ConfigureAwait(false);
-        await DuplexReader.ReadExactlyAsync(reader, act, ConnectStage.Handshake, "peer closed connection", cancellationToken).ConfigureAwait(false);
+        await ReadActAsync(stream, act, "peer closed connection", cancellationToken).ConfigureAwait(false);
         error = handshake.ReadActThree(act, out var transport);
         if (error != HandshakeError.None || transport is null)
         {
@@ -129,5 +137,14 @@ public static class ConnectionEstablisher
         }
 
         return (transport, NodeId.FromBytes(handshake.RemoteStaticPublicKey));
+    }
+
+    /// <summary>Reads exactly one act (never past it); EOF first is a <see cref="ConnectFailedException"/>.</summary>
+    private static async ValueTask ReadActAsync(NetworkStream stream, Memory<byte> act, string eofReason, CancellationToken cancellationToken)
+    {
+        if (await stream.ReadAtLeastAsync(act, act.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false) < act.Length)
+        {
+            throw new ConnectFailedException(ConnectStage.Handshake, eofReason);
+        }
     }
 }
