@@ -14,7 +14,7 @@ public static class Program
         DaemonOptions options;
         try
         {
-            options = DaemonOptions.Load(args, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+            options = DaemonOptions.Load(args, Peerd.Primitives.HomeDirectory.Resolve());
         }
         catch (OptionException e)
         {

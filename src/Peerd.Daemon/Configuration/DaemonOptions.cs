@@ -78,7 +78,14 @@ public sealed class DaemonOptions
         static bool IsXrpl(string name) => name == "xrpl" || name.StartsWith("xrpl-", StringComparison.Ordinal);
 
         var cli = OptionParser.ParseArguments(args, IsXrpl);
-        var dir = Expand(Last(cli, "lightning-dir") ?? Path.Combine(homeDirectory, ".peerd"), homeDirectory);
+        var given = Last(cli, "lightning-dir");
+        if (given is null && string.IsNullOrEmpty(homeDirectory))
+        {
+            // Never a data directory relative to wherever the daemon happens to start.
+            throw new OptionException("cannot find the home directory for ~/.peerd ($HOME is not set): give --lightning-dir");
+        }
+
+        var dir = Expand(given ?? Path.Combine(homeDirectory, ".peerd"), homeDirectory);
         var all = new List<KeyValuePair<string, string?>>();
         var conf = Last(cli, "conf");
         var baseConfig = conf is null ? Path.Combine(dir, "config") : Expand(conf, homeDirectory);

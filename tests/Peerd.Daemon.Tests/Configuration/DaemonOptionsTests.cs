@@ -86,4 +86,13 @@ public sealed class DaemonOptionsTests : IDisposable
         var e = Assert.Throws<OptionException>(() => DaemonOptions.Load([$"--lightning-dir={dir}"], _home));
         Assert.Contains("line 2: unrecognized option 'wat'", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WithoutAHomeDirectoryTheDataDirectoryMustBeGiven()
+    {
+        var e = Assert.Throws<OptionException>(() => DaemonOptions.Load([], ""));
+        Assert.Contains("--lightning-dir", e.Message, StringComparison.Ordinal);
+        var dir = Path.Combine(_home, "given");
+        Assert.Equal(dir, DaemonOptions.Load([$"--lightning-dir={dir}"], "").LightningDir);
+    }
 }
