@@ -82,14 +82,14 @@ public sealed partial class PeerManager : IAsyncDisposable
         }
     }
 
-    /// <summary>A snapshot of the outbound attempts in flight.</summary>
+    /// <summary>A snapshot of the outbound attempts in flight (a completed one may linger briefly: it is left out).</summary>
     public IReadOnlyList<ConnectAttempt> Attempts
     {
         get
         {
             lock (_lock)
             {
-                return [.. _attempts.Values];
+                return [.. _attempts.Values.Where(a => !a.Outcome.IsCompleted)];
             }
         }
     }
@@ -197,7 +197,10 @@ public sealed partial class PeerManager : IAsyncDisposable
         lock (_lock)
         {
             _peers.TryGetValue(id, out peer);
-            _attempts.TryGetValue(id, out attempt);
+            if (!_attempts.TryGetValue(id, out attempt) || attempt.Outcome.IsCompleted)
+            {
+                attempt = null;
+            }
         }
 
         if (attempt is not null)
