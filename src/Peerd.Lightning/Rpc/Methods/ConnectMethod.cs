@@ -35,7 +35,7 @@ public static class ConnectMethod
             }
 
             TimeSpan? timeout = call.Parameters.TryGet("timeout", out var t) ? TimeSpan.FromSeconds(t.GetDouble()) : null;
-            var id = NodeId.FromBytes(target.NodeId);
+            var id = target.NodeId;
             IReadOnlyList<PeerEndpoint> addresses;
             if (target.Address is { } host)
             {

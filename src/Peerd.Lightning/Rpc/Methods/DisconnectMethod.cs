@@ -24,14 +24,13 @@ public static class DisconnectMethod
                 return error;
             }
 
-            await peers.DisconnectAsync(NodeId.FromBytes(request.NodeId)).ConfigureAwait(false);
+            await peers.DisconnectAsync(request.NodeId).ConfigureAwait(false);
             return RpcResult.Success(new JsonObject());
         },
         RpcParameterChecking.ByMethod);
 
-    private static bool IsKnown(PeerManager peers, byte[] id)
+    private static bool IsKnown(PeerManager peers, NodeId nodeId)
     {
-        var nodeId = NodeId.FromBytes(id);
         return peers.TryGetPeer(nodeId, out _) || peers.Attempts.Any(a => a.NodeId == nodeId);
     }
 }

@@ -23,7 +23,7 @@ public static class ListPeersMethod
         {
             var request = ListPeersParameters.Read(call.Parameters);
             var names = call.Parameters.TryGet("feature_names", out var flag) && flag.ValueKind == System.Text.Json.JsonValueKind.True;
-            NodeId? filter = request.NodeId is null ? null : NodeId.FromBytes(request.NodeId);
+            var filter = request.NodeId;
             var list = new JsonArray();
             foreach (var connection in peers.Peers.OrderBy(p => p.NodeId.ToString(), StringComparer.Ordinal))
             {

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Peerd.Rpc;
+using Peerd.Lightning.Node;
 using Peerd.Rpc.Dispatch;
 using Peerd.Rpc.Protocol;
+using Peerd.Rpc;
 
 namespace Peerd.Lightning.Rpc.Parameters;
 
@@ -67,7 +68,7 @@ public static class ConnectParameters
         out RpcError error)
     {
         target = null!;
-        byte[]? nodeId = null;
+        NodeId? nodeId = null;
         string? host = null;
         ushort? port = null;
         foreach (var (name, value) in givenInOrder)
@@ -86,13 +87,13 @@ public static class ConnectParameters
             }
         }
 
-        if (completion is not null || nodeId is null)
+        if (completion is not null || nodeId is not { } id)
         {
             error = completion ?? JsonRpcErrors.MissingParameter("id");
             return false;
         }
 
-        if (!ourNodeId.IsEmpty && ourNodeId.SequenceEqual(nodeId))
+        if (!ourNodeId.IsEmpty && ourNodeId.SequenceEqual(id.Bytes))
         {
             error = ParameterErrors.OwnNodeId;
             return false;
@@ -106,7 +107,7 @@ public static class ConnectParameters
                 return false;
             }
 
-            target = new ConnectTarget(nodeId, null, defaultPort, null);
+            target = new ConnectTarget(id, null, defaultPort, null);
             error = null!;
             return true;
         }
@@ -117,12 +118,12 @@ public static class ConnectParameters
             return false;
         }
 
-        target = new ConnectTarget(nodeId, host, requestedPort, address);
+        target = new ConnectTarget(id, host, requestedPort, address);
         return true;
     }
 
     /// <summary><c>param_id_maybe_addr</c>: the id, and an optional <c>@host[:port]</c> after the first <c>@</c>.</summary>
-    private static RpcError? ReadId(JsonElement value, ref byte[]? nodeId, ref string? host, ref ushort? port)
+    private static RpcError? ReadId(JsonElement value, ref NodeId? nodeId, ref string? host, ref ushort? port)
     {
         var text = RawJson.Content(value);
         var at = text.IndexOf('@');

@@ -1,3 +1,4 @@
+using Peerd.Lightning.Node;
 using Peerd.Rpc;
 
 namespace Peerd.Lightning.Rpc.Parameters;
@@ -11,7 +12,7 @@ namespace Peerd.Lightning.Rpc.Parameters;
 /// it for dialling (see <see cref="HostAddress.Port"/>).
 /// </param>
 /// <param name="Address">What to dial, or null when no host was given (the caller then uses known addresses).</param>
-public sealed record ConnectTarget(byte[] NodeId, string? Host, ushort RequestedPort, HostAddress? Address)
+public sealed record ConnectTarget(NodeId NodeId, string? Host, ushort RequestedPort, HostAddress? Address)
 {
     /// <summary>The kind of host, <see cref="HostKind.None"/> without one.</summary>
     public HostKind HostKind => Address?.Kind ?? HostKind.None;

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Peerd.Rpc;
+using Peerd.Lightning.Node;
 using Peerd.Rpc.Dispatch;
 using Peerd.Rpc.Protocol;
+using Peerd.Rpc;
 
 namespace Peerd.Lightning.Rpc.Parameters;
 
@@ -28,14 +29,14 @@ public static class DisconnectParameters
     /// <param name="error">The error to answer.</param>
     public static bool TryParse(
         RpcParameters parameters,
-        Func<byte[], bool> isKnownPeer,
+        Func<NodeId, bool> isKnownPeer,
         out DisconnectRequest request,
         out RpcError error)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(isKnownPeer);
         request = null!;
-        byte[]? nodeId = null;
+        NodeId? nodeId = null;
         var force = false;
         foreach (var argument in parameters.Given)
         {
@@ -58,7 +59,7 @@ public static class DisconnectParameters
             return false;
         }
 
-        request = new DisconnectRequest(nodeId!, force);
+        request = new DisconnectRequest(nodeId!.Value, force);
         error = null!;
         return true;
     }
@@ -79,7 +80,7 @@ public static class DisconnectParameters
         }
     }
 
-    private static RpcError? ReadPeer(JsonElement value, Func<byte[], bool> isKnownPeer, ref byte[]? nodeId)
+    private static RpcError? ReadPeer(JsonElement value, Func<NodeId, bool> isKnownPeer, ref NodeId? nodeId)
     {
         var text = RawJson.Content(value);
         if (!NodeIdText.TryParse(text, out var id))

@@ -1,6 +1,7 @@
-using Peerd.Rpc;
+using Peerd.Lightning.Node;
 using Peerd.Rpc.Dispatch;
 using Peerd.Rpc.Protocol;
+using Peerd.Rpc;
 
 namespace Peerd.Lightning.Rpc.Parameters;
 
@@ -41,10 +42,12 @@ public static class ListPeersParameters
     public static ListPeersRequest Read(RpcParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        byte[]? nodeId = null;
-        if (parameters.TryGet("id", out var id) && !NodeIdText.TryParse(RawJson.Content(id), out nodeId))
+        NodeId? nodeId = null;
+        if (parameters.TryGet("id", out var id))
         {
-            throw new InvalidOperationException("listpeers: the id was not checked; register with ByDispatcher.");
+            nodeId = NodeIdText.TryParse(RawJson.Content(id), out var parsed)
+                ? parsed
+                : throw new InvalidOperationException("listpeers: the id was not checked; register with ByDispatcher.");
         }
 
         var level = parameters.TryGet("level", out var raw) ? ParseLevel(RawJson.Content(raw)) : null;

@@ -1,3 +1,5 @@
+using Peerd.Lightning.Node;
+
 namespace Peerd.Lightning.Rpc.Parameters;
 
 /// <summary>A validated <c>listpeers</c> request.</summary>
@@ -6,4 +8,4 @@ namespace Peerd.Lightning.Rpc.Parameters;
 /// Include each peer's log at this level and above: Core Lightning's level name (<c>io</c>, <c>trace</c>,
 /// <c>debug</c>, <c>info</c>, <c>unusual</c>, <c>broken</c>), or null for no log.
 /// </param>
-public sealed record ListPeersRequest(byte[]? NodeId, string? Level);
+public sealed record ListPeersRequest(NodeId? NodeId, string? Level);

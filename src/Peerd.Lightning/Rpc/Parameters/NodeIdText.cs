@@ -1,4 +1,5 @@
 using Peerd.Crypto;
+using Peerd.Lightning.Node;
 
 namespace Peerd.Lightning.Rpc.Parameters;
 
@@ -12,9 +13,9 @@ public static class NodeIdText
     public const int HexLength = 2 * Secp256k1.PublicKeyLength;
 
     /// <summary>Parses <paramref name="text"/> as a node id.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out byte[] nodeId)
+    public static bool TryParse(ReadOnlySpan<char> text, out NodeId nodeId)
     {
-        nodeId = [];
+        nodeId = default;
         if (text.Length != HexLength)
         {
             return false;
@@ -28,7 +29,7 @@ public static class NodeIdText
             return false;
         }
 
-        nodeId = bytes;
+        nodeId = NodeId.FromCheckedBytes(bytes);
         return true;
     }
 }

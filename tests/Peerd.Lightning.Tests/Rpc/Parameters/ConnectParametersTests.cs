@@ -29,7 +29,7 @@ public class ConnectParametersTests
     {
         var target = Parse(parameters);
 
-        Assert.Equal(TestKeys.Peer, target.NodeId);
+        Assert.Equal(TestKeys.Peer, target.NodeId.Bytes.ToArray());
         Assert.Equal(new HostAddress(HostKind.IPv4, "127.0.0.1", 29736), target.Address);
         Assert.Equal("127.0.0.1", target.Host);
         Assert.False(string.IsNullOrEmpty(form));

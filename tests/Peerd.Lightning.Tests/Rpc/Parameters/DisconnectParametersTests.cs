@@ -18,7 +18,7 @@ public class DisconnectParametersTests
     public void AcceptsAKnownPeerAndForce(string parameters, bool force)
     {
         Assert.True(DisconnectParameters.TryParse(Bind(parameters), IsKnown, out var request, out _));
-        Assert.Equal(TestKeys.Peer, request.NodeId);
+        Assert.Equal(TestKeys.Peer, request.NodeId.Bytes.ToArray());
         Assert.Equal(force, request.Force);
     }
 
@@ -37,7 +37,7 @@ public class DisconnectParametersTests
         Assert.Equal(new RpcError(code, message.Replace("UNKNOWN", Unknown, StringComparison.Ordinal)), error);
     }
 
-    private static bool IsKnown(byte[] id) => id.AsSpan().SequenceEqual(TestKeys.Peer);
+    private static bool IsKnown(Peerd.Lightning.Node.NodeId id) => id.Bytes.SequenceEqual(TestKeys.Peer);
 
     private static RpcParameters Bind(string parameters) =>
         RpcParameterBinder.Bind(

@@ -20,7 +20,7 @@ public class ListPeersParametersTests
 
         Assert.Null(bound.CheckInOrder());
         var request = ListPeersParameters.Read(bound);
-        Assert.Equal(hasId ? TestKeys.Peer : null, request.NodeId);
+        Assert.Equal(hasId ? TestKeys.Peer : null, request.NodeId?.Bytes.ToArray());
         Assert.Equal(level, request.Level);
     }
 

@@ -9,8 +9,8 @@ public class NodeIdTextTests
     {
         Assert.True(NodeIdText.TryParse(TestKeys.PeerHex, out var lower));
         Assert.True(NodeIdText.TryParse(TestKeys.PeerHex.ToUpperInvariant(), out var upper));
-        Assert.Equal(TestKeys.Peer, lower);
-        Assert.Equal(TestKeys.Peer, upper);
+        Assert.Equal(TestKeys.Peer, lower.Bytes.ToArray());
+        Assert.Equal(TestKeys.Peer, upper.Bytes.ToArray());
     }
 
     [Theory]
