@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what Peerd needs on a fresh Debian machine, idempotently: each step is a no-op when already done.
-#   scripts/deps.sh runtime   -> libsecp256k1 (needed to run the daemon)
+#   scripts/deps.sh runtime   -> libsecp256k1 (needed to run the daemon), and gcc with libc's headers (the linker of
+#                                the NativeAOT peerd-cli, when clang is not installed)
 #   scripts/deps.sh test      -> runtime + the tools and npm packages the tests use
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 what="${1:-runtime}"
 
-apt_packages=(libsecp256k1-1)
+apt_packages=(libsecp256k1-1 gcc libc6-dev)
 if [ "$what" = test ]; then
   apt_packages+=(microsocks)
 fi
