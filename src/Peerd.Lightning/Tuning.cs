@@ -115,6 +115,13 @@ public static class Tuning
     /// </summary>
     public static readonly TimeSpan ShedLogInterval = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// BOLT 8 ephemeral keys made ahead of use: 4. One per handshake that can be on a latency-critical path at once
+    /// (a <c>connect</c> and an inbound handshake) with room to spare; keys are made while handshakes wait for the
+    /// peer, so a burst beyond the reserve makes its keys on the spot, as without one.
+    /// </summary>
+    public const int EphemeralKeyReserve = 4;
+
     /// <summary>Listen backlog (Core Lightning uses 64; a larger one absorbs connection bursts in load tests).</summary>
     public const int ListenBacklog = 512;
 

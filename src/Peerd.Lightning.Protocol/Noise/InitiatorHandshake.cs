@@ -25,20 +25,31 @@ public sealed class InitiatorHandshake
     /// <param name="ephemeralPrivateKey">A fresh 32-byte secret (<c>e.priv</c>), used for this handshake only.</param>
     /// <exception cref="ArgumentException">A key is not a valid secp256k1 key.</exception>
     public InitiatorHandshake(IStaticKey localStatic, ReadOnlySpan<byte> remoteStaticPublicKey, ReadOnlySpan<byte> ephemeralPrivateKey)
+        : this(localStatic, remoteStaticPublicKey, EphemeralKeyPair.FromPrivateKey(ephemeralPrivateKey))
+    {
+    }
+
+    /// <summary>
+    /// Starts a handshake towards the node whose static key is <paramref name="remoteStaticPublicKey"/> with an
+    /// ephemeral key made beforehand; its secret is taken (and wiped from the pair) here.
+    /// </summary>
+    /// <param name="localStatic">Our node key (<c>ls</c>); its public key is sent, encrypted, in Act Three.</param>
+    /// <param name="remoteStaticPublicKey">The responder's 33-byte compressed node id (<c>rs</c>).</param>
+    /// <param name="ephemeral">An unused ephemeral key pair (<c>e</c>).</param>
+    /// <exception cref="ArgumentException"><paramref name="remoteStaticPublicKey"/> is not a valid secp256k1 key.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="ephemeral"/> was already used.</exception>
+    public InitiatorHandshake(IStaticKey localStatic, ReadOnlySpan<byte> remoteStaticPublicKey, EphemeralKeyPair ephemeral)
     {
         ArgumentNullException.ThrowIfNull(localStatic);
+        ArgumentNullException.ThrowIfNull(ephemeral);
         // rs is parsed (decompressed) once, here, and used as parsed for es.
         if (!Secp256k1PublicKey.TryParse(remoteStaticPublicKey, out _remoteStatic))
         {
             throw new ArgumentException("not a 33-byte compressed secp256k1 public key", nameof(remoteStaticPublicKey));
         }
 
-        if (!Secp256k1.TryCreatePublicKey(ephemeralPrivateKey, _ephemeralPublic))
-        {
-            throw new ArgumentException("not a valid secp256k1 private key", nameof(ephemeralPrivateKey));
-        }
-
-        ephemeralPrivateKey.CopyTo(_ephemeralPrivate);
+        ephemeral.PublicKey.CopyTo(_ephemeralPublic);
+        ephemeral.TakePrivateKey(_ephemeralPrivate);
         _localStatic = localStatic;
         _state = new SymmetricState(remoteStaticPublicKey);
     }

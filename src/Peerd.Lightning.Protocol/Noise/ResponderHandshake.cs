@@ -24,14 +24,23 @@ public sealed class ResponderHandshake
     /// <param name="ephemeralPrivateKey">A fresh 32-byte secret (<c>e.priv</c>), used for this handshake only.</param>
     /// <exception cref="ArgumentException"><paramref name="ephemeralPrivateKey"/> is not a valid secp256k1 key.</exception>
     public ResponderHandshake(IStaticKey localStatic, ReadOnlySpan<byte> ephemeralPrivateKey)
+        : this(localStatic, EphemeralKeyPair.FromPrivateKey(ephemeralPrivateKey))
+    {
+    }
+
+    /// <summary>
+    /// Prepares to answer one inbound connection with an ephemeral key made beforehand; its secret is taken (and wiped
+    /// from the pair) here.
+    /// </summary>
+    /// <param name="localStatic">Our node key (<c>ls</c>), which the initiator must already know.</param>
+    /// <param name="ephemeral">An unused ephemeral key pair (<c>e</c>).</param>
+    /// <exception cref="InvalidOperationException"><paramref name="ephemeral"/> was already used.</exception>
+    public ResponderHandshake(IStaticKey localStatic, EphemeralKeyPair ephemeral)
     {
         ArgumentNullException.ThrowIfNull(localStatic);
-        if (!Secp256k1.TryCreatePublicKey(ephemeralPrivateKey, _ephemeralPublic))
-        {
-            throw new ArgumentException("not a valid secp256k1 private key", nameof(ephemeralPrivateKey));
-        }
-
-        ephemeralPrivateKey.CopyTo(_ephemeralPrivate);
+        ArgumentNullException.ThrowIfNull(ephemeral);
+        ephemeral.PublicKey.CopyTo(_ephemeralPublic);
+        ephemeral.TakePrivateKey(_ephemeralPrivate);
         _localStatic = localStatic;
         _state = new SymmetricState(localStatic.PublicKey);
     }

@@ -102,6 +102,9 @@ public static class ConnectionEstablisher
         var act = opening.Act;
         await stream.WriteAsync(act.AsMemory(0, Bolt8Constants.ActOneLength), cancellationToken).ConfigureAwait(false);
 
+        // The responder is busy with two ECDHs: time to make the next handshake's ephemeral key.
+        EphemeralKeyReserve.Shared.RefillOne();
+
         // EOF here is what a wrong node id looks like: the responder's act-one MAC check fails and it hangs up.
         await ReadActAsync(stream, act.AsMemory(0, Bolt8Constants.ActTwoLength), "peer closed connection (wrong key?)", cancellationToken).ConfigureAwait(false);
         var error = handshake.ReadActTwo(act.AsSpan(0, Bolt8Constants.ActTwoLength));
@@ -115,9 +118,7 @@ public static class ConnectionEstablisher
 
     private static async Task<(NoiseTransport, NodeId)> RespondAsync(NetworkStream stream, IStaticKey key, CancellationToken cancellationToken)
     {
-        var ephemeral = new byte[Secp256k1.PrivateKeyLength];
-        StaticKey.GeneratePrivateKey(ephemeral);
-        var handshake = new ResponderHandshake(key, ephemeral);
+        var handshake = new ResponderHandshake(key, EphemeralKeyReserve.Shared.Take());
         var act = new byte[Bolt8Constants.ActThreeLength];
         await ReadActAsync(stream, act.AsMemory(0, Bolt8Constants.ActOneLength), "peer closed connection", cancellationToken).ConfigureAwait(false);
         var error = handshake.ReadActOne(act.AsSpan(0, Bolt8Constants.ActOneLength));
@@ -129,6 +130,9 @@ public static class ConnectionEstablisher
 
         handshake.WriteActTwo(act.AsSpan(0, Bolt8Constants.ActTwoLength));
         await stream.WriteAsync(act.AsMemory(0, Bolt8Constants.ActTwoLength), cancellationToken).ConfigureAwait(false);
+
+        // The initiator is busy with two ECDHs: time to make the next handshake's ephemeral key.
+        EphemeralKeyReserve.Shared.RefillOne();
         await ReadActAsync(stream, act, "peer closed connection", cancellationToken).ConfigureAwait(false);
         error = handshake.ReadActThree(act, out var transport);
         if (error != HandshakeError.None || transport is null)

@@ -5,8 +5,8 @@ using Peerd.Lightning.Protocol.Noise;
 namespace Peerd.Lightning.Peers;
 
 /// <summary>
-/// An initiator's handshake up to Act One: a fresh ephemeral key and the act's 50 bytes (a key generation and the
-/// <c>es</c> ECDH). It needs no socket, so it is made while the dial is in flight and the TCP handshake's round trip
+/// An initiator's handshake up to Act One: an ephemeral key (from <see cref="EphemeralKeyReserve"/>) and the act's
+/// 50 bytes (the <c>es</c> ECDH). It needs no socket, so it is made while the dial is in flight and the TCP handshake's round trip
 /// hides its cost. Used for one connection only.
 /// </summary>
 public sealed class OutboundOpening
@@ -23,13 +23,10 @@ public sealed class OutboundOpening
     /// <summary>Act One in its first 50 bytes; room for Act Three (66) after it, written in place later.</summary>
     internal byte[] Act { get; }
 
-    /// <summary>Generates the ephemeral key and writes Act One to <paramref name="remote"/>.</summary>
+    /// <summary>Takes an ephemeral key from the reserve and writes Act One to <paramref name="remote"/>.</summary>
     public static OutboundOpening Create(IStaticKey key, NodeId remote)
     {
-        Span<byte> ephemeral = stackalloc byte[Secp256k1.PrivateKeyLength];
-        StaticKey.GeneratePrivateKey(ephemeral);
-        var handshake = new InitiatorHandshake(key, remote.Bytes, ephemeral);
-        System.Security.Cryptography.CryptographicOperations.ZeroMemory(ephemeral);
+        var handshake = new InitiatorHandshake(key, remote.Bytes, EphemeralKeyReserve.Shared.Take());
         var act = new byte[Bolt8Constants.ActThreeLength];
         handshake.WriteActOne(act.AsSpan(0, Bolt8Constants.ActOneLength));
         return new OutboundOpening(handshake, act);

@@ -120,6 +120,33 @@ public class InitiatorHandshakeTests
             new InitiatorHandshake(new StaticKey(vector.Bytes("ls_priv")), vector.Bytes("rs_pub"), new byte[32]));
     }
 
+    [Fact]
+    public void AKeyPairMadeBeforehandWritesTheVectorsActs()
+    {
+        var vector = Bolt8Vectors.Initiator.Named("transport-initiator successful handshake");
+        var ephemeral = EphemeralKeyPair.FromPrivateKey(vector.Bytes("e_priv"));
+        var handshake = new InitiatorHandshake(new StaticKey(vector.Bytes("ls_priv")), vector.Bytes("rs_pub"), ephemeral);
+        Assert.True(ephemeral.IsTaken);
+
+        var actOne = new byte[Bolt8Constants.ActOneLength];
+        handshake.WriteActOne(actOne);
+        Assert.Equal(vector.Text("act1_output"), Hex.Encode(actOne));
+        Assert.Equal(HandshakeError.None, handshake.ReadActTwo(vector.Bytes("act2_input")));
+        var actThree = new byte[Bolt8Constants.ActThreeLength];
+        using var transport = handshake.WriteActThree(actThree);
+        Assert.Equal(vector.Text("act3_output"), Hex.Encode(actThree));
+    }
+
+    [Fact]
+    public void AKeyPairAlreadyUsedIsRefused()
+    {
+        var vector = Bolt8Vectors.Initiator.Named("transport-initiator successful handshake");
+        var ephemeral = EphemeralKeyPair.FromPrivateKey(vector.Bytes("e_priv"));
+        var localStatic = new StaticKey(vector.Bytes("ls_priv"));
+        _ = new InitiatorHandshake(localStatic, vector.Bytes("rs_pub"), ephemeral);
+        Assert.Throws<InvalidOperationException>(() => new InitiatorHandshake(localStatic, vector.Bytes("rs_pub"), ephemeral));
+    }
+
     private static InitiatorHandshake NewHandshake(System.Text.Json.JsonElement vector) =>
         new(new StaticKey(vector.Bytes("ls_priv")), vector.Bytes("rs_pub"), vector.Bytes("e_priv"));
 }

@@ -123,6 +123,32 @@ public class ResponderHandshakeTests
         Assert.Throws<ArgumentException>(() => new ResponderHandshake(new StaticKey(vector.Bytes("ls_priv")), new byte[31]));
     }
 
+    [Fact]
+    public void AKeyPairMadeBeforehandWritesTheVectorsActTwo()
+    {
+        var vector = Bolt8Vectors.Responder.Named("transport-responder successful handshake");
+        var ephemeral = EphemeralKeyPair.FromPrivateKey(vector.Bytes("e_priv"));
+        var handshake = new ResponderHandshake(new StaticKey(vector.Bytes("ls_priv")), ephemeral);
+        Assert.True(ephemeral.IsTaken);
+
+        Assert.Equal(HandshakeError.None, handshake.ReadActOne(vector.Bytes("act1_input")));
+        var actTwo = new byte[Bolt8Constants.ActTwoLength];
+        handshake.WriteActTwo(actTwo);
+        Assert.Equal(vector.Text("act2_output"), Hex.Encode(actTwo));
+        Assert.Equal(HandshakeError.None, handshake.ReadActThree(vector.Bytes("act3_input"), out var transport));
+        transport!.Dispose();
+    }
+
+    [Fact]
+    public void AKeyPairAlreadyUsedIsRefused()
+    {
+        var vector = Bolt8Vectors.Responder.Named("transport-responder successful handshake");
+        var ephemeral = EphemeralKeyPair.FromPrivateKey(vector.Bytes("e_priv"));
+        var localStatic = new StaticKey(vector.Bytes("ls_priv"));
+        _ = new ResponderHandshake(localStatic, ephemeral);
+        Assert.Throws<InvalidOperationException>(() => new ResponderHandshake(localStatic, ephemeral));
+    }
+
     private static ResponderHandshake NewHandshake(System.Text.Json.JsonElement vector) =>
         new(new StaticKey(vector.Bytes("ls_priv")), vector.Bytes("e_priv"));
 }
