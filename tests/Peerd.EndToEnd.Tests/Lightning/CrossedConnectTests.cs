@@ -30,7 +30,7 @@ public sealed class CrossedConnectTests
             // A further connect returns that connection at once.
             Assert.Equal(b.NodeId, (await ra.ResultAsync("connect", new JsonArray(b.NodeId)))["id"]!.GetValue<string>());
             await ra.ResultAsync("disconnect", new JsonArray(b.NodeId));
-            await NodeLightningInteropTests.WaitForNoPeersAsync(rb);
+            await rb.WaitForNoPeersAsync();
         }
     }
 }

@@ -45,7 +45,7 @@ public sealed class PeerMethodsTests(TwoNodesFixture nodes) : IClassFixture<TwoN
 
         Assert.Empty(await a.ResultAsync("disconnect", new JsonObject { ["id"] = nodes.B.NodeId, ["force"] = true }));
         Assert.Empty((await a.ResultAsync("listpeers", new JsonArray(nodes.B.NodeId)))["peers"]!.AsArray());
-        await NodeLightningInteropTests.WaitForNoPeersAsync(b);
+        await b.WaitForNoPeersAsync();
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class OnionV3Tests
         Assert.Equal(OnionV3.Version, bytes[^1]);
         Assert.Equal(name, OnionV3.Format(bytes));
         Assert.Equal(OnionAddressError.None, OnionV3.TryParse(name.ToUpperInvariant(), bytes));
-        Assert.Equal(OnionAddressError.None, OnionV3.TryParse(name[..^".onion".Length], bytes));
+        Assert.Equal(OnionAddressError.None, OnionV3.TryParse(name.AsSpan()[..^".onion".Length], bytes));
     }
 
     [Fact]
