@@ -1,0 +1,57 @@
+// The floor under a BOLT 8 connect's latency on this machine, without any runtime: blocking loopback sockets play the
+// handshake's shape (connect; 50 B; 50 B; 66 + 50 B; 50 B) and busy-wait where each side does its curve work, for as
+// long as that work takes here (µs): the initiator's Act One (es), the responder's Act Two (es + ee), the initiator's
+// Act Three (ee + se) and the responder's last step (se). What the p50 has above the busy waits is what the kernel
+// and the virtual machine charge for a TCP connection and four flights.
+//   gcc -O2 -o /tmp/handshake_shape bench/floor/handshake_shape.c
+//   /tmp/handshake_shape both 40 80 80 40          both ends, two processes
+//   /tmp/handshake_shape server 20124 80 40 &      the responder alone (to pair with bench/floor/HandshakeShape)
+//   /tmp/handshake_shape client 20123 40 80        the initiator alone
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+enum { CYCLES = 3000 };
+static char buf[256];
+static long now(void){struct timespec t;clock_gettime(CLOCK_MONOTONIC,&t);return t.tv_sec*1000000000L+t.tv_nsec;}
+static void spin(long us){long e=now()+us*1000;while(now()<e);}
+static int cmp(const void*a,const void*b){long x=*(long*)a,y=*(long*)b;return x<y?-1:x>y;}
+static void nodelay(int s){int one=1;setsockopt(s,IPPROTO_TCP,TCP_NODELAY,&one,4);}
+static struct sockaddr_in loopback(int port){struct sockaddr_in a={.sin_family=AF_INET,.sin_port=htons(port),.sin_addr.s_addr=htonl(0x7f000001)};return a;}
+static void respond(int l,int cycles,long w2,long w4){
+  for(int i=0;i<cycles;i++){int c=accept(l,0,0); nodelay(c);
+    recv(c,buf,50,MSG_WAITALL); spin(w2); send(c,buf,50,0);
+    recv(c,buf,116,MSG_WAITALL); spin(w4); send(c,buf,50,0);
+    while(recv(c,buf,sizeof buf,0)>0){} close(c);}}
+static void initiate(struct sockaddr_in a,long w1,long w3,const char*what){
+  long *d=malloc(CYCLES*sizeof(long));
+  for(int i=0;i<CYCLES;i++){
+    usleep(200); // the load tool's disconnect between two connects
+    long t=now(); int c=socket(AF_INET,SOCK_STREAM,0); nodelay(c); connect(c,(void*)&a,sizeof a);
+    spin(w1); send(c,buf,50,0); recv(c,buf,50,MSG_WAITALL);
+    spin(w3); send(c,buf,116,0); recv(c,buf,50,MSG_WAITALL);
+    d[i]=now()-t; close(c);}
+  qsort(d,CYCLES,sizeof(long),cmp);
+  printf("%s: p50 %.0f us, p90 %.0f us\n",what,d[CYCLES/2]/1e3,d[CYCLES*9/10]/1e3);}
+int main(int argc,char**argv){
+  if(argc==6&&!strcmp(argv[1],"both")){
+    long w1=atol(argv[2]),w2=atol(argv[3]),w3=atol(argv[4]),w4=atol(argv[5]);
+    int l=socket(AF_INET,SOCK_STREAM,0); struct sockaddr_in a=loopback(0); socklen_t al=sizeof a;
+    bind(l,(void*)&a,sizeof a); listen(l,64); getsockname(l,(void*)&a,&al);
+    if(fork()==0){respond(l,CYCLES,w2,w4);_exit(0);}
+    char what[128]; snprintf(what,sizeof what,"C both ends, curve work %ld+%ld+%ld+%ld us",w1,w2,w3,w4);
+    initiate(a,w1,w3,what); wait(0); return 0;}
+  if(argc==5&&!strcmp(argv[1],"server")){
+    int l=socket(AF_INET,SOCK_STREAM,0); int one=1; setsockopt(l,SOL_SOCKET,SO_REUSEADDR,&one,4);
+    struct sockaddr_in a=loopback(atoi(argv[2])); if(bind(l,(void*)&a,sizeof a)||listen(l,64)){perror("listen");return 1;}
+    respond(l,1<<30,atol(argv[3]),atol(argv[4])); return 0;}
+  if(argc==5&&!strcmp(argv[1],"client")){
+    initiate(loopback(atoi(argv[2])),atol(argv[3]),atol(argv[4]),"C initiator"); return 0;}
+  fprintf(stderr,"usage: %s both act1 act2 act3 last | server port act2 last | client port act1 act3   (µs)\n",argv[0]);
+  return 2;}
