@@ -57,7 +57,7 @@ internal sealed class LoadOptions
           --hold-peers=<n>           peers held at once (10000)
           --hold-secs=<s>            how long they are held (60)
           --ping-idle-secs=<s>       the hold daemon's ping idle time (30)
-          --rpc-cycles=<n>           connect/disconnect cycles over one RPC socket (1000)
+          --rpc-cycles=<n>           connect/disconnect cycles over one RPC socket, after 5,000 untimed (1000)
           --cli-cycles=<n>           connect cycles through peerd-cli (50)
           --sources=<n>              source addresses 127.0.0.2… (200)
           --concurrency=1,4,16,64    handshake concurrencies

@@ -210,11 +210,12 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
     {
         if (Selected("rpc"))
         {
-            Program.Progress($"connect RPC latency over one socket, {options.RpcCycles} cycles");
-            var latency = await RpcLatencyScenario.PersistentAsync(a, b, options.RpcCycles, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
-            table.Add(new ResultRow($"connect RPC, persistent socket (n={latency.Count})", Ms(latency),
+            Program.Progress($"connect RPC latency over one socket, {options.RpcCycles} cycles after the warm-up");
+            var (early, latency) = await RpcLatencyScenario.PersistentAsync(a, b, options.RpcCycles, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
+            table.Add(new ResultRow($"connect RPC, persistent socket, steady state (n={latency.Count})", Ms(latency),
                 Target: $"p50 ≤ {RpcP50TargetMs} ms, p99 ≤ {RpcP99TargetMs} ms (Core Lightning: 2.06 ms median)",
                 Met: latency.P50 <= RpcP50TargetMs && latency.P99 <= RpcP99TargetMs));
+            table.Add(new ResultRow($"connect RPC, persistent socket, the daemons' first {early.Count} connects", Ms(early)));
             var getinfo = await RpcLatencyScenario.GetInfoAsync(a, options.RpcCycles).ConfigureAwait(false);
             table.Add(new ResultRow($"getinfo RPC, persistent socket (the transport's floor, n={getinfo.Count})", Ms(getinfo)));
         }

@@ -11,37 +11,55 @@ namespace Peerd.Load.Scenarios;
 internal static class RpcLatencyScenario
 {
     /// <summary>
-    /// Untimed cycles first: enough for the daemons' hot methods to reach their optimised tier (the runtime
-    /// recompiles a method after 30 calls, in the background, on the same two cores).
+    /// Connects timed from the daemons' start as "early" figures: what a daemon that has made few connections does.
     /// </summary>
-    private const int WarmUpCycles = 500;
+    public const int EarlyCycles = 500;
+
+    /// <summary>
+    /// Connects before the steady-state figures: the p50 of consecutive windows of 500 connects still fell until
+    /// about 2,500 connects with the daemon's settings (until about 7,500 with .NET's default tiering), because the
+    /// runtime re-compiles hot methods at their optimised tier only after 100 ms without new compilation work; a
+    /// daemon that runs for days runs at its steady state.
+    /// </summary>
+    private const int WarmUpCycles = 5_000;
 
     /// <summary>
     /// Cycles over one persistent socket to A, from a thread of its own with blocking calls (as
-    /// <c>lightning-cli</c> waits), so the figure is the daemons' time plus one wake-up of ours.
+    /// <c>lightning-cli</c> waits), so the figure is the daemons' time plus one wake-up of ours: the first
+    /// <see cref="EarlyCycles"/> from start-up, then (after <see cref="WarmUpCycles"/> in all) the steady state.
     /// </summary>
-    public static Task<Latency> PersistentAsync(DaemonProcess a, DaemonProcess b, int cycles, TimeSpan limit) => OnOwnThreadAsync(a, rpc =>
+    public static Task<(Latency Early, Latency Steady)> PersistentAsync(DaemonProcess a, DaemonProcess b, int cycles, TimeSpan limit) => OnOwnThreadAsync(a, rpc =>
     {
         var connect = $"{{\"id\":\"{b.NodeId}\",\"host\":\"127.0.0.1\",\"port\":{b.EndPoint.Port}}}";
         var disconnect = $"{{\"id\":\"{b.NodeId}\"}}";
-        for (var i = 0; i < Math.Min(WarmUpCycles, cycles); i++)
+        double TimedCycle()
         {
-            Expect(rpc.CallRaw("connect", connect));
+            var start = Stopwatch.GetTimestamp();
+            var response = rpc.CallRaw("connect", connect);
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            Expect(response);
             Expect(rpc.CallRaw("disconnect", disconnect));
+            return elapsed;
+        }
+
+        var early = new List<double>(EarlyCycles);
+        for (var i = 0; i < WarmUpCycles; i++)
+        {
+            var elapsed = TimedCycle();
+            if (i < EarlyCycles)
+            {
+                early.Add(elapsed);
+            }
         }
 
         var samples = new List<double>(cycles);
         var until = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
         while (samples.Count < cycles && Stopwatch.GetTimestamp() < until)
         {
-            var start = Stopwatch.GetTimestamp();
-            var response = rpc.CallRaw("connect", connect);
-            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            Expect(response);
-            Expect(rpc.CallRaw("disconnect", disconnect));
+            samples.Add(TimedCycle());
         }
 
-        return Latency.Of(samples);
+        return (Latency.Of(early), Latency.Of(samples));
     });
 
     /// <summary><c>getinfo</c> round trips over one persistent socket: the RPC transport's own floor.</summary>
@@ -63,7 +81,7 @@ internal static class RpcLatencyScenario
         return Latency.Of(samples);
     });
 
-    private static async Task<Latency> OnOwnThreadAsync(DaemonProcess a, Func<RpcSocket, Latency> measure)
+    private static async Task<T> OnOwnThreadAsync<T>(DaemonProcess a, Func<RpcSocket, T> measure)
     {
         await using var rpc = await a.RpcAsync().ConfigureAwait(false);
         return await Task.Factory.StartNew(() => measure(rpc), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
