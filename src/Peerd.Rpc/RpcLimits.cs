@@ -15,6 +15,12 @@ public static class RpcLimits
     public const int MaxRequestBytes = 1 << 20;
 
     /// <summary>
+    /// Deepest nesting of a request's JSON: 64, <see cref="System.Text.Json.JsonDocumentOptions"/>' default. No admin
+    /// request needs more than a few levels; it also bounds the recursion over a request's <c>filter</c>.
+    /// </summary>
+    public const int MaxRequestDepth = 64;
+
+    /// <summary>
     /// Concurrent admin connections: 64. <c>lightning-cli</c>, pyln-client and BTCPayServer open one socket per call,
     /// so parallel scripts hold a handful each; beyond this, new clients wait in the listen backlog until one leaves.
     /// </summary>

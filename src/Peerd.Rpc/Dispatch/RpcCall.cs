@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Peerd.Rpc.Filtering;
 
 namespace Peerd.Rpc.Dispatch;
 
@@ -12,8 +13,9 @@ public sealed class RpcCall : IDisposable
     private readonly JsonDocument _document;
     private readonly TaskCompletionSource _responseWritten = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal RpcCall(JsonDocument document, IRpcMethod method, string idJson, RpcParameters parameters)
+    internal RpcCall(JsonDocument document, IRpcMethod method, string idJson, RpcParameters parameters, JsonFilter? filter = null)
     {
+        Filter = filter;
         _document = document;
         Method = method;
         IdJson = idJson;
@@ -25,6 +27,9 @@ public sealed class RpcCall : IDisposable
 
     /// <summary>The request id as raw JSON (e.g. <c>"cli:connect#1234"</c> with quotes, or <c>7</c>), for logs.</summary>
     public string IdJson { get; }
+
+    /// <summary>The request's <c>filter</c>, applied to a successful result when it is written; null when absent.</summary>
+    public JsonFilter? Filter { get; }
 
     /// <summary>The bound parameters.</summary>
     public RpcParameters Parameters { get; }

@@ -1,19 +1,20 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Peerd.Rpc.Filtering;
 using Peerd.Rpc.Protocol;
 
 namespace Peerd.Rpc.Dispatch;
 
 /// <summary>
 /// The method table and the request pipeline of the Core Lightning dialect: parse → validate the envelope → find the
-/// method → check <c>params</c> → bind → check parameters → run → write the response. Transport-free: the Unix
+/// method → parse the <c>filter</c> → check <c>params</c> → bind → check parameters → run → write the response. Transport-free: the Unix
 /// socket server, tests and benchmarks all drive it with request bytes.
 /// </summary>
 /// <remarks>Thread-safe: methods may be registered at any time; calls run concurrently.</remarks>
 public sealed class RpcDispatcher
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = RpcLimits.MaxRequestDepth };
 
     private readonly Action<string, Exception>? _onMethodException;
     private readonly Lock _registrationLock = new();
@@ -93,6 +94,14 @@ public sealed class RpcDispatcher
                 return Immediate(envelope.IdJson, JsonRpcErrors.UnknownCommand(envelope.Method), close: false);
             }
 
+            // Core Lightning parses the filter right after finding the method (parse_request), before any params check.
+            JsonFilter? filter = null;
+            if (RawJson.TryGetFirstMember(document.RootElement, JsonFilter.MemberName, out var filterElement)
+                && !JsonFilter.TryParse(filterElement, out filter, out var filterError))
+            {
+                return Immediate(envelope.IdJson, filterError!, close: false);
+            }
+
             if (envelope.Params.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object))
             {
                 return Immediate(envelope.IdJson, JsonRpcErrors.ParamsNotArrayOrObject, close: false);
@@ -100,7 +109,7 @@ public sealed class RpcDispatcher
 
             var parameters = RpcParameterBinder.Bind(method.Parameters, envelope.Params);
             keep = true;
-            return new RpcPrepared(new RpcCall(document, method, envelope.IdJson, parameters), null, false);
+            return new RpcPrepared(new RpcCall(document, method, envelope.IdJson, parameters, filter), null, false);
         }
         catch (InvalidOperationException)
         {
@@ -145,7 +154,7 @@ public sealed class RpcDispatcher
                 result = RpcError.ServerError($"Internal error in {name}: {e.Message}");
             }
 
-            return JsonRpcResponseWriter.Write(call.IdJson, result, name);
+            return JsonRpcResponseWriter.Write(call.IdJson, result, name, call.Filter);
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class JsonRpcStreamReader
     {
         CommentHandling = JsonCommentHandling.Disallow,
         AllowTrailingCommas = false,
-        MaxDepth = 64,
+        MaxDepth = RpcLimits.MaxRequestDepth,
     };
 
     private readonly int _maxValueBytes;

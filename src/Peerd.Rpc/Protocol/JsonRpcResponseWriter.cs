@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Peerd.Rpc.Filtering;
 
 namespace Peerd.Rpc.Protocol;
 
@@ -11,6 +12,9 @@ namespace Peerd.Rpc.Protocol;
 /// </summary>
 public static class JsonRpcResponseWriter
 {
+    // Our own results, read back for filtering: their depth is ours (a few levels), not a caller's.
+    private static readonly JsonDocumentOptions ResultReadOptions = new() { MaxDepth = 256 };
+
     /// <summary>The terminator after every response.</summary>
     public static ReadOnlySpan<byte> Terminator => "\n\n"u8;
 
@@ -28,8 +32,12 @@ public static class JsonRpcResponseWriter
     /// Writes a whole response for <paramref name="result"/>. If writing the result value throws, or it would put a
     /// blank line in the stream, nothing of it is kept and a -1 error response is written instead.
     /// </summary>
+    /// <param name="idJson">The id to echo, raw.</param>
+    /// <param name="result">The method's outcome.</param>
+    /// <param name="method">The method name, for error texts.</param>
+    /// <param name="filter">The request's <c>filter</c>: applied to a success's result, never to an error.</param>
     /// <returns>The bytes of the response, terminator included.</returns>
-    public static byte[] Write(string idJson, in RpcResult result, string method)
+    public static byte[] Write(string idJson, in RpcResult result, string method, JsonFilter? filter = null)
     {
         ArgumentNullException.ThrowIfNull(idJson);
         if (result.Error is { } error)
@@ -44,7 +52,15 @@ public static class JsonRpcResponseWriter
             {
                 WriteHead(writer, idJson);
                 writer.WritePropertyName("result"u8);
-                result.WriteResultValue(writer);
+                if (filter is null)
+                {
+                    result.WriteResultValue(writer);
+                }
+                else
+                {
+                    WriteFiltered(result, filter, writer);
+                }
+
                 writer.WriteEndObject();
             }
         }
@@ -80,6 +96,22 @@ public static class JsonRpcResponseWriter
 
         buffer.Write(Terminator);
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Writes the result once unfiltered, reads it back and writes it through <paramref name="filter"/>: a method
+    /// knows nothing of filters, and only filtered calls pay for the second pass.
+    /// </summary>
+    private static void WriteFiltered(in RpcResult result, JsonFilter filter, Utf8JsonWriter writer)
+    {
+        var unfiltered = new ArrayBufferWriter<byte>(256);
+        using (var inner = new Utf8JsonWriter(unfiltered, WriterOptions))
+        {
+            result.WriteResultValue(inner);
+        }
+
+        using var document = JsonDocument.Parse(unfiltered.WrittenMemory, ResultReadOptions);
+        JsonFilterWriter.Write(filter, document.RootElement, writer);
     }
 
     private static void WriteHead(Utf8JsonWriter writer, string idJson)

@@ -65,9 +65,33 @@ public class LightningArgumentsTests
     [InlineData("-x", "-x: unrecognized option")]
     [InlineData("--network", "--network: requires an argument")]
     [InlineData("--json=1", "--json: doesn't allow an argument")]
+    [InlineData("--filter", "--filter: requires an argument")]
+    [InlineData("-l", "-l: requires an argument")]
     public void RefusesBadOptions(string arg, string error)
     {
         Assert.False(LightningArguments.TryParse([arg], out _, out var actual));
         Assert.Equal(error, actual);
+    }
+
+    [Theory]
+    [InlineData(new object[] { new[] { "-l", "{\"id\":true}", "getinfo" } })]
+    [InlineData(new object[] { new[] { "-l{\"id\":true}", "getinfo" } })]
+    [InlineData(new object[] { new[] { "-Jl", "{\"id\":true}", "getinfo" } })]
+    [InlineData(new object[] { new[] { "--filter={\"id\":true}", "getinfo" } })]
+    [InlineData(new object[] { new[] { "getinfo", "--filter", "{\"id\":true}" } })]
+    public void TakesTheReplyFilterAsGivenInEveryForm(string[] args)
+    {
+        Assert.True(LightningArguments.TryParse(args, out var options, out _));
+
+        Assert.Equal("{\"id\":true}", options.Filter);
+        Assert.Equal(["getinfo"], options.Arguments);
+    }
+
+    [Fact]
+    public void KeepsTheFilterTextUncheckedAsLightningCliDoes()
+    {
+        Assert.True(LightningArguments.TryParse(["-l", "1", "getinfo"], out var options, out _));
+
+        Assert.Equal("1", options.Filter);
     }
 }

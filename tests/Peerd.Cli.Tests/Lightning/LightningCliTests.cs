@@ -196,6 +196,45 @@ public sealed class LightningCliTests : IAsyncLifetime
         Assert.Equal("{\n   \"help\": [\n      {\n         \"command\": \"stop\"\n      }\n   ],\n   \"format-hint\": \"simple\"\n}\n", stdout);
     }
 
+    [Theory]
+    [InlineData("-l")]
+    [InlineData("--filter")]
+    public void SendsTheReplyFilterAndPrintsTheFilteredResult(string option)
+    {
+        Assert.Equal((0, $"{{\n   \"id\": \"{NodeId}\"\n}}\n", ""), Run(option, "{\"id\":true}", "getinfo"));
+    }
+
+    [Fact]
+    public void FiltersEachElementOfAnArrayLikeLightningCliHelp()
+    {
+        // tests/test_misc.py: lightning-cli -J --filter={"help":[{"command":true}]} help help
+        Assert.Equal(
+            (0, "{\n   \"help\": [\n      {\n         \"command\": \"stop\"\n      }\n   ]\n}\n", ""),
+            Run("-J", "--filter={\"help\":[{\"command\":true}]}", "help", "stop"));
+    }
+
+    [Fact]
+    public void PrintsTheDaemonsErrorForAFilterThatIsNotAnObjectAndExitsOne()
+    {
+        // tests/test_misc.py test_filter_with_invalid_json: "filter: Expected object: invalid token", exit 1.
+        Assert.Equal(
+            (1, "{\n   \"code\": -32602,\n   \"message\": \"filter: Expected object: invalid token (see logs for details)\"\n}\n", ""),
+            Run("-l", "1", "getinfo"));
+    }
+
+    [Fact]
+    public void ExitsThreeWithoutCallingForAFilterThatIsNotJson()
+    {
+        var (exit, stdout, stderr) = Run("-l", "{\"id\":", "getinfo");
+
+        Assert.Equal(3, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal(
+            $"peerd-cli: Some parameters are malformed, cannot create a valid JSON-RPC request: {{\"jsonrpc\":\"2.0\",\"method\":\"getinfo\",\"id\":\"cli:getinfo#{CliRun.ProcessId}\",\"filter\":{{\"id\":,\"params\":[]}}\n",
+            stderr);
+        Assert.Empty(_seenIds);
+    }
+
     [Fact]
     public void PrintsUsageThenTheCommandListWhenNoCommandIsGiven()
     {

@@ -171,6 +171,23 @@ public sealed class UnixSocketRpcServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppliesARequestsFilterToItsResultOnly()
+    {
+        using var client = new RawRpcClient(SocketPath);
+
+        client.Send(
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"filter\":{\"nosuch\":true},\"params\":[1]}"
+            + Request(2, "echo", "[2]")
+            + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"echo\",\"filter\":{\"value\":false},\"params\":[3]}");
+
+        Assert.Equal("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}", await client.ReadResponseAsync());
+        Assert.Equal("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"value\":\"2\"}}", await client.ReadResponseAsync());
+        Assert.Equal(
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32602,\"message\":\"filter: value must be true: invalid token (see logs for details)\"}}",
+            await client.ReadResponseAsync());
+    }
+
+    [Fact]
     public async Task StillAnswersAfterTheClientHalfClosesItsSide()
     {
         using var client = new RawRpcClient(SocketPath);
