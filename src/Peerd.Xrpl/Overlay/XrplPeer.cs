@@ -66,6 +66,7 @@ public sealed class XrplPeer
         Version = headers[inbound ? HeaderNames.UserAgent : HeaderNames.Server];
         NetworkId = headers[HeaderNames.NetworkId];
         ServerDomain = headers[HeaderNames.ServerDomain];
+        CrawlPublic = string.Equals(headers[HeaderNames.Crawl]?.Trim(), "public", StringComparison.OrdinalIgnoreCase);
         ConnectedAt = time.GetUtcNow();
         ConnectedTimestamp = time.GetTimestamp();
     }
@@ -96,6 +97,9 @@ public sealed class XrplPeer
 
     /// <summary>The peer's <c>Server-Domain</c> header, if it sent one.</summary>
     public string? ServerDomain { get; }
+
+    /// <summary>True when the peer's handshake said <c>Crawl: public</c> (case-insensitive, as rippled's <c>PeerImp::crawl</c>): <c>/crawl</c> may list its address.</summary>
+    public bool CrawlPublic { get; }
 
     /// <summary>When the handshake completed.</summary>
     public DateTimeOffset ConnectedAt { get; }
