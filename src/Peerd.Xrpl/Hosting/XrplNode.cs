@@ -91,8 +91,9 @@ public sealed class XrplNode : IAsyncDisposable
         XrplNode? node = null;
         try
         {
-            overlay.Start();
             var context = new AdminContext(options, overlay, timeProvider, Version, reason => node?.RequestStop(reason));
+            overlay.ServerInfo = () => ServerInfoJson.Build(context, admin: false);
+            overlay.Start();
             var dispatcher = new RpcDispatcher(
                 [new ConnectMethod(context), new PeersMethod(context), new PingMethod(), new ServerInfoMethod(context), new StopMethod(context), new ConnectionsMethod(context)],
                 log);

@@ -22,7 +22,7 @@ public sealed record XrplOptions
     [
         "xrpl", "xrpl-peer-addr", "xrpl-admin-addr", "xrpl-network-id", "xrpl-node-seed", "xrpl-max-inbound",
         "xrpl-max-outbound", "xrpl-admin-allow", "xrpl-admin-user", "xrpl-admin-password", "xrpl-standalone",
-        "xrpl-reporting", "xrpl-ping-interval", "xrpl-handshake-timeout",
+        "xrpl-reporting", "xrpl-ping-interval", "xrpl-handshake-timeout", "xrpl-crawl",
     ];
 
     /// <summary>True when XRPL should run.</summary>
@@ -66,6 +66,13 @@ public sealed record XrplOptions
 
     /// <summary><c>xrpl-handshake-timeout</c> (seconds, default 15 like rippled): the deadline of each connection stage.</summary>
     public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// <c>xrpl-crawl</c> (default true, as rippled's <c>[crawl]</c>): serve <c>GET /crawl</c> on the peer port — our
+    /// connected peers' keys, and the addresses of those that said <c>Crawl: public</c>. False answers it as any other
+    /// non-upgrade request (403).
+    /// </summary>
+    public bool Crawl { get; init; } = true;
 
     /// <summary>A summary without secrets (no seed, no credentials).</summary>
     public override string ToString() =>
@@ -118,6 +125,7 @@ public sealed record XrplOptions
         private bool _reporting;
         private TimeSpan _ping = TimeSpan.FromSeconds(60);
         private TimeSpan _handshake = TimeSpan.FromSeconds(15);
+        private bool _crawl = true;
 
         public bool Apply(string name, string? value, out string error)
         {
@@ -166,6 +174,8 @@ public sealed record XrplOptions
                     return ParseSeconds(name, value, out _ping, out error);
                 case "xrpl-handshake-timeout":
                     return ParseSeconds(name, value, out _handshake, out error);
+                case "xrpl-crawl":
+                    return ParseSwitch(name, value, out _crawl, out error);
                 default:
                     error = $"unknown option '{name}' (XRPL options: {string.Join(", ", Names)})";
                     return false;
@@ -203,6 +213,7 @@ public sealed record XrplOptions
                 Reporting = _reporting,
                 PingInterval = _ping,
                 HandshakeTimeout = _handshake,
+                Crawl = _crawl,
             };
             return true;
         }

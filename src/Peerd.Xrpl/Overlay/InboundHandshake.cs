@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Sockets;
 using System.Text;
+using Peerd.Xrpl.Crawl;
 using Peerd.Xrpl.Protocol.Handshake;
 using Peerd.Xrpl.Tls;
 
@@ -9,7 +10,8 @@ namespace Peerd.Xrpl.Overlay;
 /// <summary>
 /// Answers a connection on the peer port (rippled <c>OverlayImpl::onHandoff</c> + <c>PeerImp::doAccept</c>): TLS,
 /// read the upgrade request, then in rippled's order — <c>Connect-As</c> (503), version (400), shared value (400),
-/// identity checks (400 with the verifier's text), slots (503) — and finally <c>101 Switching Protocols</c>.
+/// identity checks (400 with the verifier's text), slots (503) — and finally <c>101 Switching Protocols</c>. Before
+/// those, as rippled's <c>processRequest</c>, the targets <c>/crawl</c> and <c>/health</c> are answered as plain HTTP.
 /// </summary>
 internal sealed class InboundHandshake(XrplOverlay overlay, ConnectionAttempt attempt, PeerConnection connection, Func<PeerHandshakeResult, XrplPeer> activate)
 {
@@ -39,6 +41,12 @@ internal sealed class InboundHandshake(XrplOverlay overlay, ConnectionAttempt at
 
             var remoteAddress = connection.Remote.Address;
             var software = overlay.HandshakeSettings.SoftwareName;
+            var page = PeerPortPages.Match(request, overlay.Options.Crawl);
+            if (page != PeerPortPage.None)
+            {
+                return await FailAsync(stage, $"Not a peer upgrade: served {request.Target}", ServePage(page, request, software), deadline.Token).ConfigureAwait(false);
+            }
+
             var inbound = InboundUpgrade.Evaluate(request);
             switch (inbound.Action)
             {
@@ -101,6 +109,14 @@ internal sealed class InboundHandshake(XrplOverlay overlay, ConnectionAttempt at
         {
             deadline?.Dispose();
         }
+    }
+
+    private byte[] ServePage(PeerPortPage page, HttpRequestHead request, string software)
+    {
+        var serverInfo = overlay.ServerInfo?.Invoke();
+        return page == PeerPortPage.Crawl
+            ? PeerPortPages.Crawl(request, overlay.CrawlPeers(), serverInfo, software)
+            : PeerPortPages.Health(request, serverInfo ?? [], software);
     }
 
     private XrplPeer? Fail(ConnectionStage stage, string reason)

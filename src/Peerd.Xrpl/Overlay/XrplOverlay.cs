@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Peerd.Xrpl.Crawl;
 using Peerd.Xrpl.Hosting;
 using Peerd.Xrpl.Protocol.Handshake;
 using Peerd.Xrpl.Protocol.Identity;
@@ -67,6 +69,12 @@ public sealed class XrplOverlay : IAsyncDisposable
     internal TimeProvider Time { get; }
 
     internal HandshakeSettings HandshakeSettings { get; }
+
+    /// <summary>The non-admin <c>server_info</c> object for <c>/crawl</c> and <c>/health</c>; set by the node once its admin side exists.</summary>
+    internal Func<JsonObject>? ServerInfo { get; set; }
+
+    /// <summary>The connected peers as <c>/crawl</c> lists them, uptimes measured now.</summary>
+    internal IReadOnlyList<CrawlPeer> CrawlPeers() => [.. Peers.Select(p => CrawlPeer.From(p, Time))];
 
     /// <summary>
     /// Starts dialling <paramref name="host"/> (an IP address or a DNS name) in the background and returns the

@@ -47,6 +47,7 @@ public class XrplOptionsTests
                 O("xrpl-node-seed", "snoPBrXtMeMyMHUVTgbuqAfg1SUTb"), O("xrpl-max-inbound", "3"), O("xrpl-max-outbound", "4"),
                 O("xrpl-admin-allow", "192.168.0.0/16, 10.0.0.1"), O("xrpl-admin-user", "op"), O("xrpl-admin-password", "pw"),
                 O("xrpl-reporting", "true"), O("xrpl-ping-interval", "2.5"), O("xrpl-handshake-timeout", "5"),
+                O("xrpl-crawl", "false"),
             ],
             out var options,
             out var error), error);
@@ -63,7 +64,16 @@ public class XrplOptionsTests
         Assert.True(options.Reporting);
         Assert.Equal(TimeSpan.FromSeconds(2.5), options.PingInterval);
         Assert.Equal(TimeSpan.FromSeconds(5), options.HandshakeTimeout);
+        Assert.False(options.Crawl);
         Assert.DoesNotContain("pw", options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CrawlIsServedByDefaultAsInRippled()
+    {
+        Assert.True(XrplOptions.TryParse([O("xrpl")], out var options, out _));
+        Assert.True(options.Crawl);
+        Assert.True(XrplOptions.EnabledDefaults().Crawl);
     }
 
     [Fact]

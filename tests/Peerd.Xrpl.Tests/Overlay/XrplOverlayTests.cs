@@ -154,11 +154,11 @@ public class XrplOverlayTests
     }
 
     [Fact]
-    public async Task APlainHttpRequestOnThePeerPortIsForbidden()
+    public async Task APlainHttpRequestForAnotherPathOnThePeerPortIsForbidden()
     {
         await using var node = await TestNode.StartAsync();
         await using var raw = await RawPeer.ConnectTlsAsync(node.PeerEndpoint);
-        await raw.WriteAsync("GET /crawl HTTP/1.1\r\n\r\n"u8.ToArray());
+        await raw.WriteAsync("GET / HTTP/1.1\r\n\r\n"u8.ToArray());
         var body = await raw.ReadBodyAsync(4096);
         Assert.StartsWith("HTTP/1.1 403 Forbidden\r\n", System.Text.Encoding.ASCII.GetString(body), StringComparison.Ordinal);
     }
