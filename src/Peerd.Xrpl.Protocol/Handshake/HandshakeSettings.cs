@@ -6,7 +6,7 @@ namespace Peerd.Xrpl.Protocol.Handshake;
 /// <param name="SoftwareName">Our name and version for <c>User-Agent</c>/<c>Server</c>, e.g. <c>peerd-0.1.0</c>.</param>
 /// <param name="NetworkId">The network id to send and require, if configured.</param>
 /// <param name="InstanceCookie">A random per-process number for <c>Instance-Cookie</c>, or null to omit it.</param>
-/// <param name="CrawlPublic">True to send <c>Crawl: public</c>; we serve no crawl page, so the default is private.</param>
+/// <param name="CrawlPublic">True to send <c>Crawl: public</c>, which lets crawlers of our peers list our address; the default is private, so a node publishes nothing about itself unless configured to.</param>
 /// <param name="ServerDomain">Our domain for <c>Server-Domain</c>, or null.</param>
 /// <param name="PublicAddress">Our public address for <c>Local-IP</c>, or null when unknown.</param>
 public sealed record HandshakeSettings(
