@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Peerd.EndToEnd.Tests.Infrastructure;
 using Peerd.Xrpl.Protocol.Identity;
 
@@ -11,17 +10,16 @@ namespace Peerd.EndToEnd.Tests.Xrpl;
 /// rippled's crawl page as a network crawler reads it: two <c>peerd --xrpl</c> daemons peered, then
 /// <c>GET https://…:peer-port/crawl</c> over the peer port's TLS with certificate checks off (as <c>curl -k</c>).
 /// </summary>
-public sealed partial class XrplCrawlTests
+public sealed class XrplCrawlTests
 {
-    private static readonly string[] XrplArguments = ["--xrpl", "--xrpl-peer-addr=127.0.0.1:0", "--xrpl-admin-addr=127.0.0.1:0"];
 
     [Fact]
     public async Task CrawlOnThePeerPortListsTheOtherDaemonByItsPublicKey()
     {
-        await using var a = await PeerdProcess.StartAsync(extraArguments: XrplArguments);
-        await using var b = await PeerdProcess.StartAsync(extraArguments: XrplArguments);
-        var (aKey, aPeer, aAdmin) = await XrplEndpointsAsync(a);
-        var (bKey, bPeer, _) = await XrplEndpointsAsync(b);
+        await using var a = await PeerdProcess.StartAsync(extraArguments: XrplDaemon.Arguments);
+        await using var b = await PeerdProcess.StartAsync(extraArguments: XrplDaemon.Arguments);
+        var (aKey, aPeer, aAdmin) = await XrplDaemon.EndpointsAsync(a);
+        var (bKey, bPeer, _) = await XrplDaemon.EndpointsAsync(b);
 
         using var http = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } })
         {
@@ -67,15 +65,4 @@ public sealed partial class XrplCrawlTests
             await Task.Delay(50);
         }
     }
-
-    private static async Task<(string Key, int PeerPort, int AdminPort)> XrplEndpointsAsync(PeerdProcess daemon)
-    {
-        var line = await LogAssert.ContainsAsync(daemon, "XRPL node n", "started: peer port");
-        var match = StartedLine().Match(line);
-        Assert.True(match.Success, line);
-        return (match.Groups[1].Value, int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture));
-    }
-
-    [GeneratedRegex(@"XRPL node (n\w+) started: peer port 127\.0\.0\.1:(\d+), admin API 127\.0\.0\.1:(\d+)")]
-    private static partial Regex StartedLine();
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Peerd.EndToEnd.Tests.Infrastructure;
 
 namespace Peerd.EndToEnd.Tests.Xrpl;
@@ -8,17 +7,16 @@ namespace Peerd.EndToEnd.Tests.Xrpl;
 /// The XRPL side of the daemon as a user drives it: two <c>peerd --xrpl</c> processes, <c>peerd-cli xrpl</c> and
 /// the HTTP admin API.
 /// </summary>
-public sealed partial class XrplDaemonTests
+public sealed class XrplDaemonTests
 {
-    private static readonly string[] XrplArguments = ["--xrpl", "--xrpl-peer-addr=127.0.0.1:0", "--xrpl-admin-addr=127.0.0.1:0"];
 
     [Fact]
     public async Task TwoDaemonsConnectThroughTheCliAndSeeEachOtherInPeers()
     {
-        await using var a = await PeerdProcess.StartAsync(extraArguments: XrplArguments);
-        await using var b = await PeerdProcess.StartAsync(extraArguments: XrplArguments);
-        var (aKey, _, aAdmin) = await XrplEndpointsAsync(a);
-        var (bKey, bPeer, bAdmin) = await XrplEndpointsAsync(b);
+        await using var a = await PeerdProcess.StartAsync(extraArguments: XrplDaemon.Arguments);
+        await using var b = await PeerdProcess.StartAsync(extraArguments: XrplDaemon.Arguments);
+        var (aKey, _, aAdmin) = await XrplDaemon.EndpointsAsync(a);
+        var (bKey, bPeer, bAdmin) = await XrplDaemon.EndpointsAsync(b);
 
         var info = await CliAsync(aAdmin, "server_info");
         Assert.Equal(aKey, info["result"]!["info"]!["pubkey_node"]!.GetValue<string>());
@@ -36,8 +34,8 @@ public sealed partial class XrplDaemonTests
     [Fact]
     public async Task AWrongArgumentCountIsBadSyntaxAndAFailedDialIsReportedWhenWaitedFor()
     {
-        await using var a = await PeerdProcess.StartAsync(extraArguments: XrplArguments);
-        var (_, _, admin) = await XrplEndpointsAsync(a);
+        await using var a = await PeerdProcess.StartAsync(extraArguments: XrplDaemon.Arguments);
+        var (_, _, admin) = await XrplDaemon.EndpointsAsync(a);
         var syntax = await CliAsync(admin, "connect");
         Assert.Equal("badSyntax", syntax["error"]!.GetValue<string>());
 
@@ -52,14 +50,6 @@ public sealed partial class XrplDaemonTests
         var reply = JsonNode.Parse(await (await http.PostAsync(new Uri($"http://127.0.0.1:{admin}/"), body)).Content.ReadAsStringAsync())!;
         Assert.Equal("error", reply["result"]!["status"]!.GetValue<string>());
         Assert.Contains("refused", reply["result"]!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static async Task<(string Key, int PeerPort, int AdminPort)> XrplEndpointsAsync(PeerdProcess daemon)
-    {
-        var line = await LogAssert.ContainsAsync(daemon, "XRPL node n", "started: peer port");
-        var match = StartedLine().Match(line);
-        Assert.True(match.Success, line);
-        return (match.Groups[1].Value, int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static async Task<JsonObject> CliAsync(int adminPort, params string[] args)
@@ -98,7 +88,4 @@ public sealed partial class XrplDaemonTests
             await Task.Delay(50);
         }
     }
-
-    [GeneratedRegex(@"XRPL node (n\w+) started: peer port 127\.0\.0\.1:(\d+), admin API 127\.0\.0\.1:(\d+)")]
-    private static partial Regex StartedLine();
 }
