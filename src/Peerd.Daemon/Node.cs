@@ -1,6 +1,8 @@
 using System.Net.Sockets;
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Peerd.Daemon.Configuration;
 using Peerd.Daemon.Logging;
 using Peerd.Lightning;
@@ -93,15 +95,15 @@ public sealed class Node : IAsyncDisposable
                 var listener = Listener.Start(endpoint, peers.AcceptAsync, loggerFactory.CreateLogger("lightning"), peers.OnAcceptFailed);
                 listeners.Add(listener);
                 node._owned.Add(listener);
-                logger.LogInformation("Listening on {Address}", listener.Bound.ToString());
+                DaemonLog.Listening(logger, listener.Bound.ToString());
             }
 
             var info = new NodeInfo(local, options.Alias, options.Color, options.LightningDir, Version, listeners.Select(l => l.Bound).ToList(), options.AnnounceAddresses);
-            var dispatcher = new RpcDispatcher((method, e) => logger.LogError(e, "RPC method {Method} failed", method));
+            var dispatcher = new RpcDispatcher((method, e) => DaemonLog.RpcMethodFailed(logger, e, method));
             LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel(), book, new ConnectOptions(options.AlwaysUseProxy));
             var rpc = new UnixSocketRpcServer(options.RpcFile, dispatcher, new UnixSocketRpcServerOptions
             {
-                OnConnectionError = e => logger.LogWarning(e, "RPC connection failed"),
+                OnConnectionError = e => DaemonLog.RpcConnectionFailed(logger, e),
             });
             rpc.Start();
             node._owned.Add(rpc);
@@ -113,12 +115,12 @@ public sealed class Node : IAsyncDisposable
                 node._owned.Insert(0, xrpl);
             }
 
-            logger.LogInformation("Server started with public key {NodeId}, alias {Alias} (network {Network})", local.Id.ToString(), options.Alias, options.Network.Name);
+            DaemonLog.Started(logger, local.Id.ToString(), options.Alias, options.Network.Name);
             return node;
         }
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or SocketException or FormatException or UnauthorizedAccessException or DllNotFoundException)
         {
-            logger.LogCritical("Cannot start: {Reason}", e.Message);
+            DaemonLog.CannotStart(logger, e.Message);
             await Console.Error.WriteLineAsync($"peerd: {e.Message}").ConfigureAwait(false);
             await node.DisposeAsync().ConfigureAwait(false);
             return null;
@@ -136,9 +138,14 @@ public sealed class Node : IAsyncDisposable
         return options.BindAddresses.SelectMany(a => BindAddress.Parse(a, options.Network.DefaultPort));
     }
 
-    private static ILoggerFactory CreateLoggerFactory(DaemonOptions options) => LoggerFactory.Create(builder =>
+    /// <summary>
+    /// Console (and <c>--log-file</c>) loggers behind the throttle of remote-triggered events. Neither blocks the
+    /// caller: the console's queue drops lines when full (its default would wait), the file's is <see cref="FileLoggerProvider"/>'s.
+    /// </summary>
+    private static ILoggerFactory CreateLoggerFactory(DaemonOptions options) => new ThrottlingLoggerFactory(LoggerFactory.Create(builder =>
     {
         builder.SetMinimumLevel(options.LogLevel);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite);
         if (options.JsonLogs)
         {
             builder.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
@@ -157,14 +164,17 @@ public sealed class Node : IAsyncDisposable
         {
             builder.AddProvider(new FileLoggerProvider(options.LogFile, options.LogLevel));
         }
-    });
+    }), LogEventRanges.RemoteTriggeredIds(), TimeProvider.System);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         if (_owned.Count > 0)
         {
-            _logger?.LogInformation("Shutting down");
+            if (_logger is not null)
+            {
+                DaemonLog.ShuttingDown(_logger);
+            }
         }
 
         for (var i = _owned.Count - 1; i >= 0; i--)

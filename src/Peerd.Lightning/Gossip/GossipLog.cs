@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Peerd.Primitives.Logging;
 
 namespace Peerd.Lightning.Gossip;
 
@@ -23,18 +24,23 @@ internal static partial class GossipLog
     [LoggerMessage(1105, LogLevel.Debug, "Address book full: forgot {NodeId} to make room")]
     public static partial void Evicted(ILogger logger, string nodeId);
 
+    [RemoteTriggered]
     [LoggerMessage(1110, LogLevel.Debug, "Peer {Peer}: node_announcement of {NodeId} stored ({Addresses} addresses)")]
     public static partial void AnnouncementStored(ILogger logger, string peer, string nodeId, int addresses);
 
+    [RemoteTriggered]
     [LoggerMessage(1111, LogLevel.Information, "Peer {Peer} sent an invalid node_announcement: {Reason}")]
     public static partial void AnnouncementInvalid(ILogger logger, string peer, string reason);
 
+    [RemoteTriggered]
     [LoggerMessage(1112, LogLevel.Debug, "Peer {Peer}: node_announcement refused: {Reason}")]
     public static partial void AnnouncementRefused(ILogger logger, string peer, string reason);
 
+    [RemoteTriggered]
     [LoggerMessage(1113, LogLevel.Debug, "Peer {Peer}: over the node_announcement verification budget; dropping")]
     public static partial void RateLimited(ILogger logger, string peer);
 
+    [RemoteTriggered]
     [LoggerMessage(1114, LogLevel.Debug, "Peer {Peer}: answered {Query} with {Reply}")]
     public static partial void Answered(ILogger logger, string peer, string query, string reply);
 }

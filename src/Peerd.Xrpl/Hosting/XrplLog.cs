@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Peerd.Primitives.Logging;
 
 namespace Peerd.Xrpl.Hosting;
 
@@ -8,51 +9,57 @@ namespace Peerd.Xrpl.Hosting;
 /// </summary>
 internal static partial class XrplLog
 {
-    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "XRPL node {PublicKey} started: peer port {PeerEndpoint}, admin API {AdminEndpoint}, network id {NetworkId}")]
+    [LoggerMessage(5000, LogLevel.Information, "XRPL node {PublicKey} started: peer port {PeerEndpoint}, admin API {AdminEndpoint}, network id {NetworkId}")]
     public static partial void NodeStarted(ILogger logger, string publicKey, string peerEndpoint, string adminEndpoint, string networkId);
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "XRPL node key: {Source} ({Path})")]
+    [LoggerMessage(5001, LogLevel.Information, "XRPL node key: {Source} ({Path})")]
     public static partial void NodeKey(ILogger logger, string source, string path);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "XRPL node seed file {Path} is readable by other users; chmod 600 it")]
+    [LoggerMessage(5002, LogLevel.Warning, "XRPL node seed file {Path} is readable by other users; chmod 600 it")]
     public static partial void SeedFileTooOpen(ILogger logger, string path);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "XRPL admin API listens on {Endpoint}, which is not a loopback address: protect it with xrpl-admin-allow and xrpl-admin-user/xrpl-admin-password")]
+    [LoggerMessage(5003, LogLevel.Warning, "XRPL admin API listens on {Endpoint}, which is not a loopback address: protect it with xrpl-admin-allow and xrpl-admin-user/xrpl-admin-password")]
     public static partial void AdminNotLoopback(ILogger logger, string endpoint);
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "XRPL node stopping: {Reason}")]
+    [LoggerMessage(5004, LogLevel.Information, "XRPL node stopping: {Reason}")]
     public static partial void Stopping(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "XRPL outbound #{AttemptId} to {Target}: connected to {PublicKey} ({Protocol})")]
+    [LoggerMessage(5010, LogLevel.Information, "XRPL outbound #{AttemptId} to {Target}: connected to {PublicKey} ({Protocol})")]
     public static partial void OutboundConnected(ILogger logger, long attemptId, string target, string publicKey, string protocol);
 
-    [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "XRPL outbound #{AttemptId} to {Target} failed at {Stage}: {Reason}")]
+    [LoggerMessage(5011, LogLevel.Information, "XRPL outbound #{AttemptId} to {Target} failed at {Stage}: {Reason}")]
     public static partial void OutboundFailed(ILogger logger, long attemptId, string target, string stage, string reason);
 
-    [LoggerMessage(EventId = 5012, Level = LogLevel.Debug, Message = "XRPL inbound #{AttemptId} from {Remote}: connected to {PublicKey} ({Protocol})")]
+    [RemoteTriggered]
+    [LoggerMessage(5012, LogLevel.Debug, "XRPL inbound #{AttemptId} from {Remote}: connected to {PublicKey} ({Protocol})")]
     public static partial void InboundConnected(ILogger logger, long attemptId, string remote, string publicKey, string protocol);
 
-    [LoggerMessage(EventId = 5013, Level = LogLevel.Debug, Message = "XRPL inbound #{AttemptId} from {Remote} refused at {Stage}: {Reason}")]
+    [RemoteTriggered]
+    [LoggerMessage(5013, LogLevel.Debug, "XRPL inbound #{AttemptId} from {Remote} refused at {Stage}: {Reason}")]
     public static partial void InboundFailed(ILogger logger, long attemptId, string remote, string stage, string reason);
 
-    [LoggerMessage(EventId = 5014, Level = LogLevel.Information, Message = "XRPL peer {PublicKey} ({Remote}, outbound) closed: {Reason}")]
+    [RemoteTriggered]
+    [LoggerMessage(5014, LogLevel.Information, "XRPL peer {PublicKey} ({Remote}, outbound) closed: {Reason}")]
     public static partial void OutboundPeerClosed(ILogger logger, string publicKey, string remote, string reason);
 
-    [LoggerMessage(EventId = 5015, Level = LogLevel.Debug, Message = "XRPL peer {PublicKey} ({Remote}, inbound) closed: {Reason}")]
+    [RemoteTriggered]
+    [LoggerMessage(5015, LogLevel.Debug, "XRPL peer {PublicKey} ({Remote}, inbound) closed: {Reason}")]
     public static partial void InboundPeerClosed(ILogger logger, string publicKey, string remote, string reason);
 
-    [LoggerMessage(EventId = 5016, Level = LogLevel.Debug, Message = "XRPL peer #{PeerId} sent a message of unknown type {Type}; ignored")]
+    [RemoteTriggered]
+    [LoggerMessage(5016, LogLevel.Debug, "XRPL peer #{PeerId} sent a message of unknown type {Type}; ignored")]
     public static partial void UnknownMessage(ILogger logger, long peerId, ushort type);
 
-    [LoggerMessage(EventId = 5017, Level = LogLevel.Debug, Message = "XRPL peer port accept failed: {Message}")]
+    [RemoteTriggered]
+    [LoggerMessage(5017, LogLevel.Debug, "XRPL peer port accept failed: {Message}")]
     public static partial void AcceptFailed(ILogger logger, string message);
 
-    [LoggerMessage(EventId = 5030, Level = LogLevel.Debug, Message = "XRPL admin {Transport} request from {Remote}: {Method} ({Role})")]
+    [LoggerMessage(5030, LogLevel.Debug, "XRPL admin {Transport} request from {Remote}: {Method} ({Role})")]
     public static partial void AdminRequest(ILogger logger, string transport, string remote, string method, string role);
 
-    [LoggerMessage(EventId = 5031, Level = LogLevel.Information, Message = "XRPL admin stop requested by {Remote}")]
+    [LoggerMessage(5031, LogLevel.Information, "XRPL admin stop requested by {Remote}")]
     public static partial void StopRequested(ILogger logger, string remote);
 
-    [LoggerMessage(EventId = 5032, Level = LogLevel.Warning, Message = "XRPL admin request {Method} failed inside the node: {Message}")]
+    [LoggerMessage(5032, LogLevel.Warning, "XRPL admin request {Method} failed inside the node: {Message}")]
     public static partial void AdminInternalError(ILogger logger, string method, string message);
 }

@@ -1,32 +1,21 @@
+using Peerd.Primitives.Logging;
+
 namespace Peerd.Lightning.Peers.Policies;
 
 /// <summary>
 /// Keeps descriptor-pressure warnings readable under a flood: the first event is logged at once, then at most one
-/// line per <see cref="Tuning.ShedLogInterval"/>, carrying the count of events folded into it. Thread-safe.
+/// line per <see cref="Tuning.ShedLogInterval"/>, carrying the count of events folded into it (a
+/// <see cref="LogThrottle"/> of one). Thread-safe.
 /// </summary>
 internal sealed class ShedReporter(TimeProvider time)
 {
-    private readonly Lock _lock = new();
-    private long _lastLogged = long.MinValue;
-    private int _suppressed;
+    private readonly LogThrottle _throttle = new(time, burst: 1, Tuning.ShedLogInterval);
 
     /// <summary>True when this event should be logged; <paramref name="suppressed"/> is the text for folded events.</summary>
     public bool ShouldLog(out string suppressed)
     {
-        var now = time.GetTimestamp();
-        lock (_lock)
-        {
-            if (_lastLogged != long.MinValue && time.GetElapsedTime(_lastLogged, now) < Tuning.ShedLogInterval)
-            {
-                _suppressed++;
-                suppressed = string.Empty;
-                return false;
-            }
-
-            suppressed = _suppressed == 0 ? string.Empty : $"; {_suppressed} more such event(s) since the last report";
-            _suppressed = 0;
-            _lastLogged = now;
-            return true;
-        }
+        var logged = _throttle.TryEnter(0, out var folded);
+        suppressed = folded == 0 ? string.Empty : $"; {folded} more such event(s) since the last report";
+        return logged;
     }
 }
