@@ -1,12 +1,13 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace Peerd.Crypto;
 
 /// <summary>
-/// An HMAC-SHA256 key prepared once (RFC 2104): the SHA-256 states after absorbing <c>K ⊕ ipad</c> and
-/// <c>K ⊕ opad</c>. Each MAC then starts from copies of them, which saves two compressions per MAC when one key
-/// authenticates several messages (HKDF-Expand's blocks). Contains secret material: <see cref="Clear"/> it.
+/// An HMAC-SHA256 key prepared once (RFC 2104): the blocks <c>K ⊕ ipad</c> and <c>K ⊕ opad</c>, held inline, so one
+/// key authenticates several messages (HKDF-Expand's blocks) without padding it again. Each MAC hashes them with the
+/// thread's <see cref="Sha256Hasher"/>. Contains secret material: <see cref="Clear"/> it.
 /// </summary>
 internal struct HmacSha256Key
 {
@@ -14,33 +15,28 @@ internal struct HmacSha256Key
     private const byte InnerPad = 0x36;
     private const byte OuterPad = 0x5C;
 
-    private Sha256Hasher _inner;
-    private Sha256Hasher _outer;
+    private Block _inner;
+    private Block _outer;
 
     /// <summary>Prepares <paramref name="key"/>; any length ("keys longer than B bytes are first hashed").</summary>
     public HmacSha256Key(ReadOnlySpan<byte> key)
     {
         // "append zeros to the end of K to create a B byte string"
-        Span<byte> block = stackalloc byte[Sha256.BlockLength];
-        block.Clear();
+        Span<byte> inner = _inner;
+        inner.Clear();
         if (key.Length > Sha256.BlockLength)
         {
-            Sha256.Hash(key, block);
+            Sha256.Hash(key, inner);
         }
         else
         {
-            key.CopyTo(block);
+            key.CopyTo(inner);
         }
 
-        Xor(block, InnerPad);
-        _inner = new Sha256Hasher();
-        _inner.Append(block);
-
-        Xor(block, InnerPad ^ OuterPad);
-        _outer = new Sha256Hasher();
-        _outer.Append(block);
-
-        CryptographicOperations.ZeroMemory(block);
+        Span<byte> outer = _outer;
+        inner.CopyTo(outer);
+        Xor(inner, InnerPad);
+        Xor(outer, OuterPad);
     }
 
     /// <summary>
@@ -51,23 +47,32 @@ internal struct HmacSha256Key
     {
         // H(K ⊕ opad, H(K ⊕ ipad, text))
         Span<byte> innerHash = stackalloc byte[Sha256.HashLength];
-        var inner = _inner;
-        inner.Append(first);
-        inner.Append(second);
-        inner.Append(third);
-        inner.Finish(innerHash);
+        var hasher = Sha256Hasher.Rent();
+        try
+        {
+            hasher.Append(_inner);
+            hasher.Append(first);
+            hasher.Append(second);
+            hasher.Append(third);
+            hasher.Finish(innerHash);
 
-        var outer = _outer;
-        outer.Append(innerHash);
-        outer.Finish(mac);
-        CryptographicOperations.ZeroMemory(innerHash);
+            hasher.Reset();
+            hasher.Append(_outer);
+            hasher.Append(innerHash);
+            hasher.Finish(mac);
+        }
+        finally
+        {
+            Sha256Hasher.Return(hasher);
+            CryptographicOperations.ZeroMemory(innerHash);
+        }
     }
 
-    /// <summary>Wipes both states.</summary>
+    /// <summary>Wipes both blocks.</summary>
     public void Clear()
     {
-        _inner.Clear();
-        _outer.Clear();
+        CryptographicOperations.ZeroMemory(_inner);
+        CryptographicOperations.ZeroMemory(_outer);
     }
 
     private static void Xor(Span<byte> block, int pad)
@@ -79,5 +84,12 @@ internal struct HmacSha256Key
         {
             words[i] ^= mask;
         }
+    }
+
+    /// <summary>One SHA-256 block (64 bytes).</summary>
+    [InlineArray(Sha256.BlockLength)]
+    private struct Block
+    {
+        private byte _element0;
     }
 }

@@ -3,15 +3,15 @@ using System.Runtime.InteropServices;
 namespace Peerd.Crypto;
 
 /// <summary>
-/// The thin P/Invoke surface over OpenSSL 3's <c>libcrypto.so.3</c> (Debian package <c>libssl3</c>): the low-level
-/// SHA-256 functions and the EVP AEAD calls for ChaCha20-Poly1305. Called directly rather than through
+/// The thin P/Invoke surface over OpenSSL 3's <c>libcrypto.so.3</c> (Debian package <c>libssl3</c>): the EVP digest
+/// calls for SHA-256 and the EVP AEAD calls for ChaCha20-Poly1305. Called directly rather than through
 /// System.Security.Cryptography, whose per-call shim (provider fetch, context allocation, exception plumbing) costs
 /// several times the work for the 32–65-byte inputs BOLT 8 hashes and encrypts.
 /// </summary>
 /// <remarks>
-/// <c>SHA256_Init/Update/Final</c> are deprecated in OpenSSL 3 but exported: they run the same assembly as the EVP
-/// digest without a provider fetch or a heap context. (<c>SHA256()</c>, the one-shot, is not used: in OpenSSL 3 it
-/// goes through <c>EVP_Q_digest</c>, which fetches.) Every function here returns 1 on success.
+/// SHA-256 goes through <c>EVP_Digest*</c> with the algorithm fetched once and a context reused per thread
+/// (<see cref="Sha256Hasher"/>), not the low-level <c>SHA256_Init/Update/Final</c>, which OpenSSL 3 deprecates (a
+/// <c>no-deprecated</c> build drops them). Every function here returns 1 on success unless it returns a pointer.
 /// </remarks>
 internal static unsafe partial class LibCrypto
 {
@@ -34,14 +34,23 @@ internal static unsafe partial class LibCrypto
         NativeLibraryResolver.EnsureRegistered();
     }
 
-    [LibraryImport(LibraryName, EntryPoint = "SHA256_Init")]
-    internal static partial int Sha256Init(Sha256Context* context);
+    [LibraryImport(LibraryName, EntryPoint = "EVP_MD_fetch", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial IntPtr EvpMdFetch(IntPtr libraryContext, string algorithm, string? properties);
 
-    [LibraryImport(LibraryName, EntryPoint = "SHA256_Update")]
-    internal static partial int Sha256Update(Sha256Context* context, byte* data, nuint length);
+    [LibraryImport(LibraryName, EntryPoint = "EVP_MD_CTX_new")]
+    internal static partial IntPtr EvpMdCtxNew();
 
-    [LibraryImport(LibraryName, EntryPoint = "SHA256_Final")]
-    internal static partial int Sha256Final(byte* digest, Sha256Context* context);
+    [LibraryImport(LibraryName, EntryPoint = "EVP_MD_CTX_free")]
+    internal static partial void EvpMdCtxFree(IntPtr context);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_DigestInit_ex2")]
+    internal static partial int EvpDigestInit(IntPtr context, IntPtr digest, IntPtr parameters);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_DigestUpdate")]
+    internal static partial int EvpDigestUpdate(IntPtr context, byte* data, nuint length);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_DigestFinal_ex")]
+    internal static partial int EvpDigestFinal(IntPtr context, byte* digest, uint* length);
 
     [LibraryImport(LibraryName, EntryPoint = "EVP_CIPHER_fetch", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial IntPtr EvpCipherFetch(IntPtr libraryContext, string algorithm, string? properties);

@@ -12,7 +12,7 @@ public class Sha256HasherTests
         // appended in uneven pieces so updates cross block boundaries at every offset.
         var chunk = new byte[997];
         chunk.AsSpan().Fill((byte)'a');
-        var hasher = new Sha256Hasher();
+        using var hasher = new Sha256Hasher();
         var remaining = 1_000_000;
         var piece = 1;
         while (remaining > 0)
@@ -29,26 +29,27 @@ public class Sha256HasherTests
     }
 
     [Fact]
-    public void ACopyContinuesIndependently()
+    public void NestedOneShotsDoNotDisturbEachOther()
     {
-        var hasher = new Sha256Hasher();
-        hasher.Append("ab"u8);
-        var fork = hasher;
-        hasher.Append("c"u8);
-        fork.Append("d"u8);
-
+        // Sha256.Hash and HMAC share one hasher per thread; a hash computed while it is out gets its own.
+        var outer = Sha256Hasher.Rent();
+        outer.Append("ab"u8);
+        var inner = new byte[32];
+        Sha256.Hash("abd"u8, inner);
+        outer.Append("c"u8);
         var abc = new byte[32];
-        var abd = new byte[32];
-        hasher.Finish(abc);
-        fork.Finish(abd);
+        outer.Finish(abc);
+        Sha256Hasher.Return(outer);
+
         Assert.Equal(SHA256.HashData("abc"u8), abc);
-        Assert.Equal(SHA256.HashData("abd"u8), abd);
+        Assert.Equal(SHA256.HashData("abd"u8), inner);
+        Assert.Equal(SHA256.HashData("abc"u8), Sha256.Hash("abc"u8));
     }
 
     [Fact]
     public void ResetStartsANewMessage()
     {
-        var hasher = new Sha256Hasher();
+        using var hasher = new Sha256Hasher();
         hasher.Append("discarded"u8);
         hasher.Reset();
         hasher.Append("abc"u8);
@@ -58,13 +59,16 @@ public class Sha256HasherTests
     }
 
     [Fact]
-    public void ADefaultValueOrAFinishedHasherRefusesToHash()
+    public void AFinishedOrDisposedHasherRefusesToHash()
     {
-        var unstarted = default(Sha256Hasher);
-        Assert.Throws<InvalidOperationException>(() => unstarted.Append("a"u8));
-
-        var finished = new Sha256Hasher();
+        using var finished = new Sha256Hasher();
         finished.Finish(new byte[32]);
+        Assert.Throws<InvalidOperationException>(() => finished.Append("a"u8));
         Assert.Throws<InvalidOperationException>(() => finished.Finish(new byte[32]));
+
+        var disposed = new Sha256Hasher();
+        disposed.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => disposed.Append("a"u8));
+        Assert.Throws<ObjectDisposedException>(() => disposed.Reset());
     }
 }
