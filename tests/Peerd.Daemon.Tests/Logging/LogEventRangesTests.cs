@@ -46,7 +46,7 @@ public sealed class LogEventRangesTests
     }
 
     [Fact]
-    public void EveryEventIsInItsClasssRange()
+    public void EveryEventIsInItsClassRange()
     {
         var wrong = Events
             .Select(e => (Class: e.Method.DeclaringType!.FullName!, e.Method.Name, e.Attribute.EventId))
