@@ -1,10 +1,10 @@
-namespace Peerd.Lightning.Peers.Policies;
+namespace Peerd.Peering.Admission;
 
 /// <summary>
 /// Keeps descriptor-pressure warnings readable under a flood: the first event is logged at once, then at most one
-/// line per <see cref="Tuning.ShedLogInterval"/>, carrying the count of events folded into it. Thread-safe.
+/// line per interval, carrying the count of events folded into it. Thread-safe.
 /// </summary>
-internal sealed class ShedReporter(TimeProvider time)
+public sealed class ShedReporter(TimeProvider time, TimeSpan interval)
 {
     private readonly Lock _lock = new();
     private long _lastLogged = long.MinValue;
@@ -16,7 +16,7 @@ internal sealed class ShedReporter(TimeProvider time)
         var now = time.GetTimestamp();
         lock (_lock)
         {
-            if (_lastLogged != long.MinValue && time.GetElapsedTime(_lastLogged, now) < Tuning.ShedLogInterval)
+            if (_lastLogged != long.MinValue && time.GetElapsedTime(_lastLogged, now) < interval)
             {
                 _suppressed++;
                 suppressed = string.Empty;
