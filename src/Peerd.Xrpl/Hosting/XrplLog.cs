@@ -47,6 +47,27 @@ internal static partial class XrplLog
     [LoggerMessage(EventId = 5017, Level = LogLevel.Debug, Message = "XRPL peer port accept failed: {Message}")]
     public static partial void AcceptFailed(ILogger logger, string message);
 
+    [LoggerMessage(EventId = 5018, Level = LogLevel.Debug, Message = "XRPL peer port: refusing {Remote}: more than its share of new connections (rate limit)")]
+    public static partial void RateLimited(ILogger logger, string remote);
+
+    [LoggerMessage(EventId = 5019, Level = LogLevel.Debug, Message = "XRPL peer port: refusing {Remote}: {Reason}")]
+    public static partial void Refused(ILogger logger, string remote, string reason);
+
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Debug, Message = "XRPL peer port: closing the handshake from {Remote} ({AgeSeconds:0.0} s old) to admit {Newcomer}: handshake table full")]
+    public static partial void EvictedHandshake(ILogger logger, string remote, double ageSeconds, string newcomer);
+
+    [LoggerMessage(EventId = 5021, Level = LogLevel.Warning, Message = "XRPL: too many open descriptors ({Cause}): closed {Inbound} inbound handshake(s) and {Outbound} dial(s){Suppressed}")]
+    public static partial void ShedPending(ILogger logger, string cause, int inbound, int outbound, string suppressed);
+
+    [LoggerMessage(EventId = 5022, Level = LogLevel.Warning, Message = "XRPL: too many open descriptors ({Cause}): closing peer {PublicKey} ({Direction}), chosen at random")]
+    public static partial void ShedPeer(ILogger logger, string cause, string publicKey, string direction);
+
+    [LoggerMessage(EventId = 5023, Level = LogLevel.Information, Message = "XRPL peer sockets limited to {Budget} (descriptor limit {Limit}, {Open} open at start, {Reserve} reserved)")]
+    public static partial void Budget(ILogger logger, int budget, long limit, int open, int reserve);
+
+    [LoggerMessage(EventId = 5024, Level = LogLevel.Warning, Message = "XRPL: unexpected fault in {Task} (a bug; the connection it served is closed)")]
+    public static partial void TaskFault(ILogger logger, Exception exception, string task);
+
     [LoggerMessage(EventId = 5030, Level = LogLevel.Debug, Message = "XRPL admin {Transport} request from {Remote}: {Method} ({Role})")]
     public static partial void AdminRequest(ILogger logger, string transport, string remote, string method, string role);
 
