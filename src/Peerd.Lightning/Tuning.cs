@@ -116,6 +116,12 @@ public static class Tuning
     public static readonly TimeSpan ShedLogInterval = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// After a failed <c>accept</c> (<c>EMFILE</c>), the listener waits this long before accepting again: the shedding
+    /// it triggered needs a moment to close descriptors, and retrying at once would spin on a queue it cannot serve.
+    /// </summary>
+    public static readonly TimeSpan AcceptBackoff = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
     /// BOLT 8 ephemeral keys made ahead of use: 4. One per handshake that can be on a latency-critical path at once
     /// (a <c>connect</c> and an inbound handshake) with room to spare; keys are made while handshakes wait for the
     /// peer, so a burst beyond the reserve makes its keys on the spot, as without one.

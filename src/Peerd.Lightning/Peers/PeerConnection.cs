@@ -86,6 +86,9 @@ public sealed class PeerConnection : IAsyncDisposable
     /// </summary>
     internal long StartedAt { get; }
 
+    /// <summary>The unexpected exception that ended the read loop ("internal error"), if one did.</summary>
+    public Exception? Fault { get; private set; }
+
     /// <summary>Encrypted bytes received after the handshake.</summary>
     public long BytesReceived => Interlocked.Read(ref _bytesReceived);
 
@@ -241,6 +244,13 @@ public sealed class PeerConnection : IAsyncDisposable
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
             Close(SocketErrors.Describe(e));
+        }
+        catch (Exception e)
+        {
+            // A handler's bug (the gossip responder, a subscriber of MessageReceived): it ends this connection only,
+            // which is then disposed as usual; the owner logs the fault once (Fault).
+            Fault = e;
+            Close("internal error");
         }
         finally
         {

@@ -4,6 +4,8 @@ using Peerd.Lightning.Logging;
 using Peerd.Lightning.Node;
 using Peerd.Lightning.Peers.Policies;
 using Peerd.Lightning.Transport;
+using Peerd.Peering;
+using Peerd.Peering.Admission;
 
 namespace Peerd.Lightning.Peers;
 
@@ -15,7 +17,7 @@ namespace Peerd.Lightning.Peers;
 /// or on <c>EMFILE</c>/<c>ENFILE</c>, every pending connection is closed ("Terminated due to too many connections")
 /// and, if that freed nothing, a random peer (inbound first), as Core Lightning's connectd does.
 /// </summary>
-public sealed partial class PeerManager : IAsyncDisposable
+public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
 {
     private readonly LocalNode _local;
     private readonly IPeerDialer _dialer;
@@ -28,6 +30,9 @@ public sealed partial class PeerManager : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ITimer _pingTimer;
     private readonly ConnectionLimits _limits;
+    private readonly ConnectionAdmission _admission;
+    private int _inbound;
+    private int _outbound;
 
     /// <summary>Creates the manager and starts its liveness timer.</summary>
     public PeerManager(LocalNode local, IPeerDialer dialer, TimeProvider time, ILogger logger, PeerManagerOptions? options = null, ConnectionLimits? limits = null)
@@ -38,11 +43,7 @@ public sealed partial class PeerManager : IAsyncDisposable
         _logger = logger;
         _options = options ?? new PeerManagerOptions();
         _limits = limits ?? new ConnectionLimits();
-        _rate = new InboundRateLimiter(_limits, time);
-        _shedReport = new ShedReporter(time);
-        _peerShedReport = new ShedReporter(time);
-        _socketBudget = DescriptorBudget.Compute(_limits, out var descriptorLimit, out var open);
-        PolicyLog.Budget(logger, _socketBudget, descriptorLimit, open, _limits.DescriptorReserve);
+        _admission = new ConnectionAdmission(_limits.ToAdmission(), this, new AdmissionLog(logger), time);
         _pingTimer = time.CreateTimer(_ => OnPingTick(), null, _options.PingTick, _options.PingTick);
     }
 
@@ -56,7 +57,29 @@ public sealed partial class PeerManager : IAsyncDisposable
     public LocalNode Local => _local;
 
     /// <summary>Handshakes in flight now (inbound, and outbound addresses being dialled or handshaken).</summary>
-    public int PendingHandshakes => _pending.Count;
+    public int PendingHandshakes => _admission.Pending.Count;
+
+    /// <summary>Peer sockets (peers plus pending handshakes) held at most before descriptor pressure.</summary>
+    public int SocketBudget => _admission.SocketBudget;
+
+    /// <summary>Connected peers that dialled us.</summary>
+    public int InboundPeers => Volatile.Read(ref _inbound);
+
+    /// <summary>Connected peers we dialled.</summary>
+    public int OutboundPeers => Volatile.Read(ref _outbound);
+
+    /// <summary>The reason Core Lightning gives an attempt closed to free descriptors (errno EMFILE).</summary>
+    public const string TooManyConnections = ExhaustionRetry.TooManyConnections;
+
+    /// <summary>
+    /// Tells the manager that accepting failed (for the listener's accept loop): on <c>EMFILE</c>/<c>ENFILE</c> it
+    /// sheds, as Core Lightning does when <c>accept</c> fails, so the next accept can succeed.
+    /// </summary>
+    public void OnAcceptFailed(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        _admission.OnDescriptorFailure(exception, SocketErrors.Describe(exception));
+    }
 
     /// <summary>How many peers are connected now.</summary>
     public int ConnectedCount
@@ -224,18 +247,13 @@ public sealed partial class PeerManager : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(socket);
         var remote = socket.RemoteEndPoint is { } ep ? PeerEndpoint.FromEndPoint(ep) : PeerEndpoint.LocalSocket("");
-        if (!Admit(remote, out var refusal))
+        using var pending = _admission.AdmitInbound(remote.Ip, remote.ToString(), _stopping.Token);
+        if (pending is null)
         {
-            if (refusal is not null)
-            {
-                Log.Shed(_logger, remote.ToString(), refusal);
-            }
-
             socket.Dispose();
             return;
         }
 
-        using var pending = _pending.Add(PeerDirection.In, remote, _time.GetTimestamp(), _stopping.Token);
         try
         {
             Log.Accepted(_logger, remote);
@@ -269,16 +287,11 @@ public sealed partial class PeerManager : IAsyncDisposable
             {
                 attempt.SetStage(address, ConnectStage.Establishment);
                 Log.Dialing(_logger, attempt.NodeId, address);
-                if (PeerCount + _pending.Count + 1 > _socketBudget)
-                {
-                    ShedForDescriptors($"{_socketBudget} peer sockets is the budget", budgetKnown: true);
-                }
-
-                using var pending = _pending.Add(PeerDirection.Out, address, _time.GetTimestamp(), token);
+                using var pending = _admission.BeginOutbound(address.ToString(), token);
                 try
                 {
                     // The dial returns at its first wait (SYN sent); Act One is made meanwhile.
-                    var dialing = DialAsync(address, pending);
+                    var dialing = ExhaustionRetry.DialAsync(_dialer, address, _local.ConnectTimeout, pending, _admission);
                     var opening = OutboundOpening.Create(_local.Key, attempt.NodeId);
                     var dialed = await dialing.ConfigureAwait(false);
                     if (dialed.Expanded is { Count: > 0 } expanded)
@@ -346,6 +359,53 @@ public sealed partial class PeerManager : IAsyncDisposable
         }
     }
 
+    /// <inheritdoc />
+    (int Peers, int Inbound) IAdmissionHost.CountPeers()
+    {
+        lock (_lock)
+        {
+            return (_peers.Count, _inbound);
+        }
+    }
+
+    /// <inheritdoc />
+    (string Peer, bool Inbound)? IAdmissionHost.CloseRandomPeer(bool inboundOnly)
+    {
+        Peer? victim;
+        lock (_lock)
+        {
+            var wantInbound = _inbound > 0;
+            if (inboundOnly && !wantInbound)
+            {
+                return null;
+            }
+
+            var candidates = _peers.Values.Where(p => !p.Connection.IsClosing && (p.Connection.Direction == PeerDirection.In) == wantInbound).ToList();
+            victim = candidates.Count == 0 ? null : candidates[Random.Shared.Next(candidates.Count)];
+        }
+
+        if (victim is null)
+        {
+            return null;
+        }
+
+        victim.Connection.Close(TooManyConnections);
+        return (victim.Connection.NodeId.ToString(), victim.Connection.Direction == PeerDirection.In);
+    }
+
+    /// <summary>Keeps the inbound and outbound counts in step with <c>_peers</c>; under the lock.</summary>
+    private void CountPeer(PeerDirection direction, int delta)
+    {
+        if (direction == PeerDirection.In)
+        {
+            _inbound += delta;
+        }
+        else
+        {
+            _outbound += delta;
+        }
+    }
+
     /// <summary>Adds an initialised connection; returns the connection that is kept for that node id.</summary>
     private PeerConnection Register(PeerConnection connection)
     {
@@ -353,7 +413,7 @@ public sealed partial class PeerManager : IAsyncDisposable
         Peer peer = null!;
         ConnectAttempt? attempt = null;
         var refused = false;
-        var superseded = false;
+        var verdict = CrossedConnectionVerdict.Replace;
         lock (_lock)
         {
             // A new inbound node past the cap (checked at accept too; peers may have completed meanwhile).
@@ -366,21 +426,8 @@ public sealed partial class PeerManager : IAsyncDisposable
                 _attempts.TryGetValue(connection.NodeId, out attempt);
                 if (_peers.TryGetValue(connection.NodeId, out var existing) && !existing.Connection.IsClosing)
                 {
-                    var age = _time.GetUtcNow() - existing.Connection.ConnectedAt;
-                    if (age < _options.CrossedConnectWindow && existing.Connection.Direction != connection.Direction && Survives(existing.Connection))
-                    {
-                        loser = connection;
-                    }
-                    else if (existing.Connection.Direction == connection.Direction && existing.Connection.StartedAt > connection.StartedAt)
-                    {
-                        // The peer reconnected while this one was still finishing: the later connection stands.
-                        loser = connection;
-                        superseded = true;
-                    }
-                    else
-                    {
-                        loser = existing.Connection;
-                    }
+                    verdict = CrossedConnectionRule.Resolve(Facts(existing.Connection), Facts(connection), _time.GetUtcNow(), _options.CrossedConnectWindow, _local.Id, connection.NodeId);
+                    loser = verdict == CrossedConnectionVerdict.Replace ? existing.Connection : connection;
                 }
 
                 if (loser == connection)
@@ -405,20 +452,19 @@ public sealed partial class PeerManager : IAsyncDisposable
         {
             Log.Shed(_logger, connection.RemoteEndpoint.ToString(), "too many inbound peers");
             connection.Close("too many inbound peers");
-            _ = connection.DisposeAsync().AsTask();
+            connection.DisposeAsync().AsTask().Observe(e => Log.ConnectionFault(_logger, e, connection.RemoteEndpoint.ToString()));
             return connection;
         }
 
         if (loser is not null)
         {
-            loser.Close(loser != connection ? "replaced by a new connection"
-                : superseded ? "replaced by a newer connection" : "crossed connection: keeping the other one");
+            loser.Close(CrossedConnectionRule.Reason(verdict));
         }
 
         if (loser == connection)
         {
             Log.PeerDisconnected(_logger, connection.NodeId, connection.Closed.Result);
-            _ = connection.DisposeAsync().AsTask();
+            connection.DisposeAsync().AsTask().Observe(e => Log.ConnectionFault(_logger, e, connection.RemoteEndpoint.ToString()));
         }
         else
         {
@@ -448,28 +494,52 @@ public sealed partial class PeerManager : IAsyncDisposable
         {
             // The handler holds its peer: no lookup (and no lock) per message.
             var kept = peer;
-            PeerConnected?.Invoke(connection);
+            NotifyConnected(connection);
             connection.Start((c, message) => PeerSession.Handle(kept, message, _time, _logger, MessageReceived));
-            _ = WatchAsync(peer);
+            WatchAsync(peer).Observe(e => Log.ConnectionFault(_logger, e, connection.RemoteEndpoint.ToString()));
         }
 
         return peer.Connection;
     }
 
-    /// <summary>
-    /// Of two crossed connections (one each way), the one opened by the node with the greater id survives, so both
-    /// ends keep the same one. A second connection in the same direction is a reconnect and always replaces.
-    /// </summary>
-    private bool Survives(PeerConnection existing) =>
-        existing.Direction == (OurDialWins(existing.NodeId) ? PeerDirection.Out : PeerDirection.In);
+    private static ConnectionFacts Facts(PeerConnection connection) => new(connection.Direction, connection.ConnectedAt, connection.StartedAt);
 
     /// <summary>True when, between two crossed connections with <paramref name="peer"/>, the one we opened is kept.</summary>
-    private bool OurDialWins(NodeId peer) => string.CompareOrdinal(_local.Id.ToString(), peer.ToString()) > 0;
+    private bool OurDialWins(NodeId peer) => CrossedConnectionRule.OurDialWins(_local.Id, peer);
+
+    /// <summary>
+    /// Tells the <see cref="PeerConnected"/> subscribers, each in its own try: one that throws (a bug, logged) neither
+    /// stops the others nor keeps the connection's loops from starting right after.
+    /// </summary>
+    private void NotifyConnected(PeerConnection connection)
+    {
+        if (PeerConnected is not { } subscribers)
+        {
+            return;
+        }
+
+        foreach (var subscriber in subscribers.GetInvocationList())
+        {
+            try
+            {
+                ((Action<PeerConnection>)subscriber)(connection);
+            }
+            catch (Exception e)
+            {
+                Log.ConnectionFault(_logger, e, connection.RemoteEndpoint.ToString());
+            }
+        }
+    }
 
     private async Task WatchAsync(Peer peer)
     {
         var reason = await peer.Connection.Closed.ConfigureAwait(false);
         Remove(peer);
+        if (peer.Connection.Fault is { } fault)
+        {
+            Log.ConnectionFault(_logger, fault, peer.Connection.RemoteEndpoint.ToString());
+        }
+
         Log.PeerDisconnected(_logger, peer.Connection.NodeId, reason);
         await peer.Connection.DisposeAsync().ConfigureAwait(false);
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Peerd.Lightning.Logging;
 using Peerd.Lightning.Protocol.Messages;
+using Peerd.Peering;
 
 namespace Peerd.Lightning.Peers;
 
@@ -45,7 +46,7 @@ internal static class PeerSession
                         Log.ErrorReceived(logger, connection.NodeId.ToString(), error.DataText);
                         return;
                     case InitMessage:
-                        CloseWithWarning(connection, "init received twice");
+                        CloseWithWarning(connection, logger, "init received twice");
                         return;
                 }
 
@@ -61,14 +62,14 @@ internal static class PeerSession
                 others?.Invoke(connection, message);
                 return;
             default:
-                CloseWithWarning(connection, decoded.Reason ?? $"bad message {decoded.Type}");
+                CloseWithWarning(connection, logger, decoded.Reason ?? $"bad message {decoded.Type}");
                 return;
         }
     }
 
-    private static void CloseWithWarning(PeerConnection connection, string reason)
+    private static void CloseWithWarning(PeerConnection connection, ILogger logger, string reason)
     {
         connection.TrySend(WarningMessage.FromText(reason).ToArray());
-        _ = connection.FlushAndCloseAsync(reason, TimeSpan.FromSeconds(1));
+        connection.FlushAndCloseAsync(reason, TimeSpan.FromSeconds(1)).Observe(e => Log.ConnectionFault(logger, e, connection.RemoteEndpoint.ToString()));
     }
 }

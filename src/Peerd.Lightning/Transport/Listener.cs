@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Peerd.Lightning.Logging;
+using Peerd.Peering.Accepting;
 
 namespace Peerd.Lightning.Transport;
 
@@ -76,61 +77,20 @@ public sealed class Listener : IAsyncDisposable
         return listener;
     }
 
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            Socket accepted;
-            bool backlogged;
-            try
+    private Task AcceptLoopAsync() =>
+        AcceptLoop.RunAsync(
+            _socket,
+            _onAccepted,
+            e =>
             {
-                var accepting = _socket.AcceptAsync(_stop.Token);
-                backlogged = accepting.IsCompleted;
-                accepted = await accepting.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException e)
-            {
-                // EMFILE and friends: the caller's shedding policy frees descriptors; back off briefly meanwhile.
+                // EMFILE and friends: the caller's shedding policy frees descriptors; the loop backs off meanwhile.
                 Log.AcceptFailed(_logger, Bound.ToString(), SocketErrors.Describe(e));
                 _onAcceptFailed?.Invoke(e);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(100), _stop.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            if (accepted.AddressFamily != AddressFamily.Unix)
-            {
-                accepted.NoDelay = true;
-            }
-
-            if (backlogged)
-            {
-                // More connections were already waiting: hand this one to the pool, so its first act (two ECDHs)
-                // runs beside the next accept instead of before it. An accept that had to wait runs its handler
-                // here, with no hand-off on the path of a lone connection.
-                ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Handler(state.Socket), (Handler: _onAccepted, Socket: accepted), preferLocal: false);
-            }
-            else
-            {
-                _ = _onAccepted(accepted);
-            }
-        }
-    }
+            },
+            e => Log.ConnectionFault(_logger, e, Bound.ToString()),
+            Tuning.AcceptBackoff,
+            TimeProvider.System,
+            _stop.Token);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -54,6 +54,31 @@ internal static partial class XrplLog
     [LoggerMessage(5017, LogLevel.Debug, "XRPL peer port accept failed: {Message}")]
     public static partial void AcceptFailed(ILogger logger, string message);
 
+    [RemoteTriggered]
+    [LoggerMessage(5018, LogLevel.Debug, "XRPL peer port: refusing {Remote}: more than its share of new connections (rate limit)")]
+    public static partial void RateLimited(ILogger logger, string remote);
+
+    [RemoteTriggered]
+    [LoggerMessage(5019, LogLevel.Debug, "XRPL peer port: refusing {Remote}: {Reason}")]
+    public static partial void Refused(ILogger logger, string remote, string reason);
+
+    [RemoteTriggered]
+    [LoggerMessage(5020, LogLevel.Debug, "XRPL peer port: closing the handshake from {Remote} ({AgeSeconds:0.0} s old) to admit {Newcomer}: handshake table full")]
+    public static partial void EvictedHandshake(ILogger logger, string remote, double ageSeconds, string newcomer);
+
+    [LoggerMessage(5021, LogLevel.Warning, "XRPL: too many open descriptors ({Cause}): closed {Inbound} inbound handshake(s) and {Outbound} dial(s){Suppressed}")]
+    public static partial void ShedPending(ILogger logger, string cause, int inbound, int outbound, string suppressed);
+
+    [LoggerMessage(5022, LogLevel.Warning, "XRPL: too many open descriptors ({Cause}): closing peer {PublicKey} ({Direction}), chosen at random")]
+    public static partial void ShedPeer(ILogger logger, string cause, string publicKey, string direction);
+
+    [LoggerMessage(5023, LogLevel.Information, "XRPL peer sockets limited to {Budget} (descriptor limit {Limit}, {Open} open at start, {Reserve} reserved)")]
+    public static partial void Budget(ILogger logger, int budget, long limit, int open, int reserve);
+
+    [RemoteTriggered]
+    [LoggerMessage(5024, LogLevel.Warning, "XRPL: unexpected fault in {Task} (a bug; the connection it served is closed)")]
+    public static partial void TaskFault(ILogger logger, Exception exception, string task);
+
     [LoggerMessage(5030, LogLevel.Debug, "XRPL admin {Transport} request from {Remote}: {Method} ({Role})")]
     public static partial void AdminRequest(ILogger logger, string transport, string remote, string method, string role);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Peerd.Xrpl.Admin;
 using Peerd.Xrpl.Admin.Methods;
 using Peerd.Xrpl.Identity;
+using Peerd.Peering.Admission;
 using Peerd.Xrpl.Overlay;
 using Peerd.Xrpl.Protocol.Handshake;
 using Peerd.Xrpl.Protocol.Identity;
@@ -62,7 +63,13 @@ public sealed class XrplNode : IAsyncDisposable
     /// (unless stand-alone) and the admin port.
     /// </summary>
     /// <exception cref="NotSupportedException">The TLS self-check failed (the peer handshake cannot work here).</exception>
-    public static async Task<XrplNode> StartAsync(XrplOptions options, string dataDir, ILoggerFactory loggerFactory, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <param name="options">The XRPL options.</param>
+    /// <param name="dataDir">Where the node seed lives.</param>
+    /// <param name="loggerFactory">Where the node logs.</param>
+    /// <param name="timeProvider">The node's clock.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="admission">The peer port's admission limits (default <see cref="XrplTuning.Admission"/>; tests shrink them).</param>
+    public static async Task<XrplNode> StartAsync(XrplOptions options, string dataDir, ILoggerFactory loggerFactory, TimeProvider timeProvider, CancellationToken cancellationToken, AdmissionLimits? admission = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -87,7 +94,7 @@ public sealed class XrplNode : IAsyncDisposable
 
         var tls = new XrplTls();
         var cookie = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)));
-        var overlay = new XrplOverlay(options, identity, tls, timeProvider, loggerFactory, SoftwareName, cookie);
+        var overlay = new XrplOverlay(options, identity, tls, timeProvider, loggerFactory, SoftwareName, cookie, admission);
         XrplNode? node = null;
         try
         {

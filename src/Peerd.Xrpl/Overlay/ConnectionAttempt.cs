@@ -86,9 +86,12 @@ public sealed class ConnectionAttempt
     private readonly TaskCompletionSource<ConnectionAttemptSnapshot> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ConnectionAttemptSnapshot _state;
 
-    internal ConnectionAttempt(long id, ConnectionDirection direction, string target, TimeProvider time)
+    private readonly Action<ConnectionAttempt>? _finished;
+
+    internal ConnectionAttempt(long id, ConnectionDirection direction, string target, TimeProvider time, Action<ConnectionAttempt>? finished = null)
     {
         _time = time;
+        _finished = finished;
         var now = time.GetUtcNow();
         _state = new ConnectionAttemptSnapshot(id, direction, target, null, ConnectionStage.Tcp, ConnectionOutcome.InProgress, null, now, now, null, null, null, null, null);
     }
@@ -107,6 +110,9 @@ public sealed class ConnectionAttempt
             return _state;
         }
     }
+
+    /// <summary>Where the log keeps it while it is in progress.</summary>
+    internal LinkedListNode<ConnectionAttempt>? LogNode { get; set; }
 
     internal bool IsInProgress
     {
@@ -140,6 +146,7 @@ public sealed class ConnectionAttempt
         if (done is not null)
         {
             _completion.TrySetResult(done);
+            _finished?.Invoke(this);
         }
     }
 
@@ -159,6 +166,7 @@ public sealed class ConnectionAttempt
         if (done is not null)
         {
             _completion.TrySetResult(done);
+            _finished?.Invoke(this);
         }
     }
 

@@ -1,22 +1,46 @@
 namespace Peerd.Xrpl.Overlay;
 
 /// <summary>
-/// The bounded history of connection attempts: every attempt in progress, and the most recent finished ones up to
-/// <see cref="XrplTuning.AttemptHistory"/> in all. Thread-safe.
+/// The bounded history of connection attempts behind <c>connections</c> and <c>connect</c>'s <c>wait</c>: the attempts
+/// in progress (at most <see cref="XrplTuning.AttemptsInProgress"/>; beyond it the oldest record is forgotten, not
+/// the connection) and the most recent finished ones (at most <see cref="XrplTuning.AttemptHistory"/>). Indexed by
+/// id; starting and finishing an attempt cost O(1) whatever the flood, listing sorts only on the admin call.
+/// Thread-safe.
 /// </summary>
 public sealed class ConnectionAttemptLog
 {
     private readonly Lock _lock = new();
-    private readonly LinkedList<ConnectionAttempt> _attempts = new();
+    private readonly Dictionary<long, ConnectionAttempt> _byId = [];
+    private readonly LinkedList<ConnectionAttempt> _inProgress = new();
+    private readonly Queue<ConnectionAttempt> _finished = new();
     private readonly TimeProvider _time;
     private readonly int _capacity;
+    private readonly int _maxInProgress;
     private long _nextId;
 
     /// <summary>Creates an empty log.</summary>
-    public ConnectionAttemptLog(TimeProvider time, int capacity = XrplTuning.AttemptHistory)
+    /// <param name="time">The clock of the attempts' times.</param>
+    /// <param name="capacity">Finished attempts kept.</param>
+    /// <param name="maxInProgress">Attempts in progress kept.</param>
+    public ConnectionAttemptLog(TimeProvider time, int capacity = XrplTuning.AttemptHistory, int maxInProgress = XrplTuning.AttemptsInProgress)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxInProgress);
         _time = time;
         _capacity = capacity;
+        _maxInProgress = maxInProgress;
+    }
+
+    /// <summary>Attempts kept now (in progress and finished).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _byId.Count;
+            }
+        }
     }
 
     /// <summary>Starts recording a new attempt.</summary>
@@ -24,9 +48,17 @@ public sealed class ConnectionAttemptLog
     {
         lock (_lock)
         {
-            var attempt = new ConnectionAttempt(++_nextId, direction, target, _time);
-            _attempts.AddFirst(attempt);
-            Trim();
+            var attempt = new ConnectionAttempt(++_nextId, direction, target, _time, OnFinished);
+            attempt.LogNode = _inProgress.AddLast(attempt);
+            _byId[attempt.Id] = attempt;
+            if (_inProgress.Count > _maxInProgress)
+            {
+                var oldest = _inProgress.First!.Value;
+                _inProgress.RemoveFirst();
+                oldest.LogNode = null;
+                _byId.Remove(oldest.Id);
+            }
+
             return attempt;
         }
     }
@@ -34,10 +66,13 @@ public sealed class ConnectionAttemptLog
     /// <summary>Newest first.</summary>
     public IReadOnlyList<ConnectionAttemptSnapshot> Snapshot()
     {
+        ConnectionAttempt[] all;
         lock (_lock)
         {
-            return [.. _attempts.Select(a => a.Snapshot())];
+            all = [.. _byId.Values];
         }
+
+        return [.. all.OrderByDescending(a => a.Id).Select(a => a.Snapshot())];
     }
 
     /// <summary>The attempt with this id, if still kept.</summary>
@@ -45,22 +80,27 @@ public sealed class ConnectionAttemptLog
     {
         lock (_lock)
         {
-            return _attempts.FirstOrDefault(a => a.Id == id);
+            return _byId.GetValueOrDefault(id);
         }
     }
 
-    private void Trim()
+    private void OnFinished(ConnectionAttempt attempt)
     {
-        var node = _attempts.Last;
-        while (_attempts.Count > _capacity && node is not null)
+        lock (_lock)
         {
-            var previous = node.Previous;
-            if (!node.Value.IsInProgress)
+            if (attempt.LogNode is not { List: not null } node)
             {
-                _attempts.Remove(node);
+                // Forgotten while in progress (the table overflowed): it stays forgotten.
+                return;
             }
 
-            node = previous;
+            _inProgress.Remove(node);
+            attempt.LogNode = null;
+            _finished.Enqueue(attempt);
+            while (_finished.Count > _capacity)
+            {
+                _byId.Remove(_finished.Dequeue().Id);
+            }
         }
     }
 }

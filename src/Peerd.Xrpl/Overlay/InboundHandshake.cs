@@ -18,7 +18,7 @@ internal sealed class InboundHandshake(XrplOverlay overlay, ConnectionAttempt at
     private static readonly byte[] Forbidden = Encoding.ASCII.GetBytes("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 11\r\n\r\nForbidden\r\n");
 
     /// <summary>Runs the handshake; on success the peer is already registered (before the 101 is written, as rippled activates it).</summary>
-    public async Task<XrplPeer?> RunAsync(CancellationToken cancellationToken)
+    public async Task<XrplPeer?> RunAsync(CancellationToken cancellationToken, Func<bool>? wasShed = null)
     {
         var time = overlay.Time;
         var stage = ConnectionStage.Tls;
@@ -99,7 +99,7 @@ internal sealed class InboundHandshake(XrplOverlay overlay, ConnectionAttempt at
         }
         catch (OperationCanceledException)
         {
-            return Fail(stage, "Cancelled: the node is stopping");
+            return Fail(stage, wasShed?.Invoke() == true ? XrplOverlay.TooManyConnections : "Cancelled: the node is stopping");
         }
         catch (Exception e) when (e is SocketException or IOException or System.Security.Authentication.AuthenticationException or ObjectDisposedException or InvalidOperationException)
         {

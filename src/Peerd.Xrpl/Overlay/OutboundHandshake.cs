@@ -12,7 +12,7 @@ namespace Peerd.Xrpl.Overlay;
 /// </summary>
 internal sealed class OutboundHandshake(XrplOverlay overlay, ConnectionAttempt attempt, string host, int port)
 {
-    public async Task<(PeerConnection Connection, PeerHandshakeResult Result)?> RunAsync(CancellationToken cancellationToken)
+    public async Task<(PeerConnection Connection, PeerHandshakeResult Result)?> RunAsync(CancellationToken cancellationToken, Func<bool>? wasShed = null)
     {
         var time = overlay.Time;
         PeerConnection? connection = null;
@@ -84,7 +84,7 @@ internal sealed class OutboundHandshake(XrplOverlay overlay, ConnectionAttempt a
         }
         catch (OperationCanceledException)
         {
-            return Fail(connection, stage, "Cancelled: the node is stopping");
+            return Fail(connection, stage, wasShed?.Invoke() == true ? XrplOverlay.TooManyConnections : "Cancelled: the node is stopping");
         }
         catch (Exception e) when (e is SocketException or IOException or System.Security.Authentication.AuthenticationException or ObjectDisposedException or InvalidOperationException)
         {

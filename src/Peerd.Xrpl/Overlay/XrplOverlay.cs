@@ -4,6 +4,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Peerd.Peering;
+using Peerd.Peering.Accepting;
+using Peerd.Peering.Admission;
 using Peerd.Xrpl.Crawl;
 using Peerd.Xrpl.Hosting;
 using Peerd.Xrpl.Protocol.Handshake;
@@ -15,9 +18,11 @@ namespace Peerd.Xrpl.Overlay;
 /// <summary>
 /// The node's XRPL overlay: the peer port, outbound dials, the registry of connected peers with their in/out slot
 /// limits, the ping timer, the address book and the connection-attempt history. All peer state changes go through
-/// here; each peer runs its own read and write loop.
+/// here; each peer runs its own read and write loop. Accepted connections pass the shared admission first
+/// (<see cref="ConnectionAdmission"/>: rate per address, pending-handshake table, descriptor budget and shedding, the
+/// same rules as the Lightning port), so no socket starts a TLS handshake unless it was admitted.
 /// </summary>
-public sealed class XrplOverlay : IAsyncDisposable
+public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
 {
     private readonly ILogger _log;
     private readonly ConcurrentDictionary<long, XrplPeer> _peers = new();
@@ -33,7 +38,7 @@ public sealed class XrplOverlay : IAsyncDisposable
     private Socket? _listener;
     private ITimer? _timer;
 
-    internal XrplOverlay(XrplOptions options, NodeIdentity identity, XrplTls tls, TimeProvider time, ILoggerFactory loggers, string softwareName, ulong instanceCookie)
+    internal XrplOverlay(XrplOptions options, NodeIdentity identity, XrplTls tls, TimeProvider time, ILoggerFactory loggers, string softwareName, ulong instanceCookie, AdmissionLimits? admission = null)
     {
         Options = options;
         Identity = identity;
@@ -42,6 +47,7 @@ public sealed class XrplOverlay : IAsyncDisposable
         _log = loggers.CreateLogger("Peerd.Xrpl.Overlay");
         HandshakeSettings = new HandshakeSettings(softwareName, options.NetworkId, instanceCookie);
         Attempts = new ConnectionAttemptLog(time);
+        Admission = new ConnectionAdmission(admission ?? XrplTuning.Admission, this, new OverlayAdmissionLog(_log), time);
     }
 
     /// <summary>Our identity.</summary>
@@ -64,11 +70,22 @@ public sealed class XrplOverlay : IAsyncDisposable
 
     internal XrplOptions Options { get; }
 
+    /// <summary>The peer port's admission: pending handshakes, rate per address, descriptor budget.</summary>
+    internal ConnectionAdmission Admission { get; }
+
     internal XrplTls Tls { get; }
 
     internal TimeProvider Time { get; }
 
     internal HandshakeSettings HandshakeSettings { get; }
+
+    /// <summary>
+    /// Raised on a peer's read loop for each message it received and decoded (after the session's own handling of
+    /// pings and endpoints). A subscriber that throws ends only that peer's session ("Internal error"), logged once.
+    /// </summary>
+    internal event Action<XrplPeer, Google.Protobuf.IMessage>? MessageReceived;
+
+    internal void OnMessage(XrplPeer peer, Google.Protobuf.IMessage message) => MessageReceived?.Invoke(peer, message);
 
     /// <summary>The non-admin <c>server_info</c> object for <c>/crawl</c> and <c>/health</c>; set by the node once its admin side exists.</summary>
     internal Func<JsonObject>? ServerInfo { get; set; }
@@ -112,7 +129,8 @@ public sealed class XrplOverlay : IAsyncDisposable
 
             _listener = socket;
             PeerEndpoint = (IPEndPoint)socket.LocalEndPoint!;
-            Track(Task.Run(AcceptLoopAsync));
+            var listener = socket;
+            Track(AcceptLoop.RunAsync(listener, HandleInboundAsync, OnAcceptFailed, e => XrplLog.TaskFault(_log, e, "an inbound connection"), Admission.Limits.AcceptBackoff, Time, _stopping.Token));
         }
 
         // One-shot and re-armed after each tick (as rippled's per-peer timer): a late tick never runs right behind the
@@ -226,55 +244,115 @@ public sealed class XrplOverlay : IAsyncDisposable
         }
     }
 
+    /// <inheritdoc />
+    (int Peers, int Inbound) IAdmissionHost.CountPeers()
+    {
+        // Handshakes that reserved a slot are counted with the peers: they hold a socket either way.
+        var inbound = 0;
+        var all = 0;
+        foreach (var peer in _peers.Values)
+        {
+            all++;
+            inbound += peer.Inbound ? 1 : 0;
+        }
+
+        return (all, inbound);
+    }
+
+    /// <inheritdoc />
+    (string Peer, bool Inbound)? IAdmissionHost.CloseRandomPeer(bool inboundOnly)
+    {
+        var peers = _peers.Values.Where(p => !p.Closed.IsCompleted).ToList();
+        var wantInbound = peers.Any(p => p.Inbound);
+        if (inboundOnly && !wantInbound)
+        {
+            return null;
+        }
+
+        var candidates = peers.Where(p => p.Inbound == wantInbound).ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var victim = candidates[Random.Shared.Next(candidates.Count)];
+        victim.Close(TooManyConnections);
+        return (victim.PublicKey.ToBase58(), victim.Inbound);
+    }
+
+    /// <summary>The reason a connection closed to free descriptors is given (Core Lightning's words, which say it).</summary>
+    internal const string TooManyConnections = "Terminated due to too many connections";
+
+    /// <summary>Tracks a background task: awaited at dispose, its fault (a bug) logged instead of lost.</summary>
     private void Track(Task task)
     {
         _tasks.TryAdd(task, 0);
         task.ContinueWith(t => _tasks.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        task.Observe(e => XrplLog.TaskFault(_log, e, "a peer task"));
     }
 
-    private async Task AcceptLoopAsync()
+    private void OnAcceptFailed(SocketException e)
     {
-        while (!_stopping.IsCancellationRequested)
+        XrplLog.AcceptFailed(_log, e.Message);
+        Admission.OnDescriptorFailure(e, e.Message);
+    }
+
+    /// <summary>An accepted socket: admitted (or closed at once), then the TLS handshake and upgrade, then the session.</summary>
+    private Task HandleInboundAsync(Socket socket)
+    {
+        IPEndPoint remote;
+        try
         {
-            Socket socket;
+            var remoteEndPoint = (IPEndPoint)socket.RemoteEndPoint!;
+            remote = new IPEndPoint(PeerAddress.Normalize(remoteEndPoint.Address), remoteEndPoint.Port);
+        }
+        catch (SocketException)
+        {
+            // Reset before we looked at it.
+            socket.Dispose();
+            return Task.CompletedTask;
+        }
+
+        var pending = Admission.AdmitInbound(remote.Address, PeerAddress.Format(remote), _stopping.Token);
+        if (pending is null)
+        {
+            socket.Dispose();
+            return Task.CompletedTask;
+        }
+
+        Track(RunInboundAsync(socket, remote, pending));
+        return Task.CompletedTask;
+    }
+
+    private async Task RunInboundAsync(Socket socket, IPEndPoint remote, PendingConnections.Pending pending)
+    {
+        XrplPeer? peer;
+        ConnectionAttempt attempt;
+        PeerConnection connection;
+        using (pending)
+        {
+            attempt = Attempts.Start(ConnectionDirection.Inbound, PeerAddress.Format(remote));
+            attempt.SetAddress(remote);
+            connection = new PeerConnection(socket, remote);
             try
             {
-                socket = await _listener!.AcceptAsync(_stopping.Token).ConfigureAwait(false);
+                peer = await new InboundHandshake(this, attempt, connection, result => Activate(connection, result, inbound: true, attempt))
+                    .RunAsync(pending.Token, () => pending.WasShed).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch
             {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException e)
-            {
-                XrplLog.AcceptFailed(_log, e.Message);
-                continue;
+                attempt.Fail("Internal error");
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
             }
 
-            socket.NoDelay = true;
-            Track(Task.Run(() => HandleInboundAsync(socket)));
-        }
-    }
-
-    private async Task HandleInboundAsync(Socket socket)
-    {
-        var remoteEndPoint = (IPEndPoint)socket.RemoteEndPoint!;
-        var remote = new IPEndPoint(PeerAddress.Normalize(remoteEndPoint.Address), remoteEndPoint.Port);
-        var attempt = Attempts.Start(ConnectionDirection.Inbound, PeerAddress.Format(remote));
-        attempt.SetAddress(remote);
-        var connection = new PeerConnection(socket, remote);
-        var peer = await new InboundHandshake(this, attempt, connection, result => Activate(connection, result, inbound: true, attempt))
-            .RunAsync(_stopping.Token).ConfigureAwait(false);
-        if (peer is null)
-        {
-            var failed = attempt.Snapshot();
-            XrplLog.InboundFailed(_log, failed.Id, failed.Target, Stage(failed.Stage), failed.FailureReason ?? string.Empty);
-            await connection.DisposeAsync().ConfigureAwait(false);
-            return;
+            if (peer is null)
+            {
+                var failed = attempt.Snapshot();
+                XrplLog.InboundFailed(_log, failed.Id, failed.Target, Stage(failed.Stage), failed.FailureReason ?? string.Empty);
+                await connection.DisposeAsync().ConfigureAwait(false);
+                return;
+            }
         }
 
         XrplLog.InboundConnected(_log, attempt.Id, PeerAddress.Format(remote), peer.PublicKey.ToBase58(), peer.Protocol.ToString());
@@ -295,7 +373,8 @@ public sealed class XrplOverlay : IAsyncDisposable
         string? refusal = null;
         try
         {
-            outcome = await new OutboundHandshake(this, attempt, host, port).RunAsync(_stopping.Token).ConfigureAwait(false);
+            using var pending = Admission.BeginOutbound(target, _stopping.Token);
+            outcome = await new OutboundHandshake(this, attempt, host, port).RunAsync(pending.Token, () => pending.WasShed).ConfigureAwait(false);
             if (outcome is { } verified)
             {
                 refusal = ReserveOutboundSlot(verified.Result.PeerKey);

@@ -186,10 +186,15 @@ public sealed class XrplPeer
         Send(new TMPing { Type = TMPing.Types.pingType.PtPing, Seq = seq, NetTime = (ulong)NetworkTime.ToNetworkSeconds(_time.GetUtcNow()) });
     }
 
+    /// <summary>
+    /// Runs the session until it ends, then releases everything on every exit path (in a <c>finally</c>): the socket,
+    /// the attempt's record, the overlay's slot and key. An exception nobody expected (a message handler's bug) ends
+    /// this session only, as "Internal error", and is logged once.
+    /// </summary>
     internal async Task RunAsync()
     {
         var writer = Task.Run(WriteLoopAsync);
-        string reason;
+        var reason = "Internal error";
         try
         {
             reason = await ReadLoopAsync().ConfigureAwait(false);
@@ -202,28 +207,48 @@ public sealed class XrplPeer
         {
             reason = $"Read failed: {e.Message}";
         }
+        catch (Exception e)
+        {
+            XrplLog.TaskFault(_log, e, $"XRPL peer #{Id}'s session");
+        }
+        finally
+        {
+            await TearDownAsync(writer, reason).ConfigureAwait(false);
+        }
+    }
 
+    private async Task TearDownAsync(Task writer, string reason)
+    {
         Close(reason);
-
-        // A TLS record must never be cut short: let the write in flight finish before close_notify. A peer that does
-        // not read gets its socket closed under the blocked write instead.
-        var flushed = await writer.WaitAsync(XrplTuning.CloseGrace).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default).ConfigureAwait(false);
-        if (flushed)
+        try
         {
-            await _connection.ShutdownAsync(XrplTuning.CloseGrace).ConfigureAwait(false);
-        }
+            // A TLS record must never be cut short: let the write in flight finish before close_notify. A peer that
+            // does not read gets its socket closed under the blocked write instead.
+            var flushed = await writer.WaitAsync(XrplTuning.CloseGrace).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default).ConfigureAwait(false);
+            if (flushed)
+            {
+                await _connection.ShutdownAsync(XrplTuning.CloseGrace).ConfigureAwait(false);
+            }
 
-        await _connection.DisposeAsync().ConfigureAwait(false);
-        await writer.ConfigureAwait(false);
-        string final;
-        lock (_pingLock)
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            await writer.ConfigureAwait(false);
+        }
+        catch (Exception e)
         {
-            final = _closeReason ?? reason;
+            XrplLog.TaskFault(_log, e, $"XRPL peer #{Id}'s teardown");
         }
+        finally
+        {
+            string final;
+            lock (_pingLock)
+            {
+                final = _closeReason ?? reason;
+            }
 
-        _attempt.Close(final);
-        _closed.TrySetResult(final);
-        _overlay.OnPeerClosed(this, final);
+            _attempt.Close(final);
+            _closed.TrySetResult(final);
+            _overlay.OnPeerClosed(this, final);
+        }
     }
 
     private async Task<string> ReadLoopAsync()
@@ -293,6 +318,17 @@ public sealed class XrplPeer
             case TMEndpoints endpoints:
                 _overlay.AddressBook.Add(endpoints, PublicKey.ToBase58(), _time.GetUtcNow());
                 break;
+        }
+
+        try
+        {
+            _overlay.OnMessage(this, message!);
+        }
+        catch (Exception e)
+        {
+            // A handler's bug ends this session only, and is logged once (here, not again at teardown).
+            XrplLog.TaskFault(_log, e, $"a message handler for XRPL peer #{Id}");
+            return "Internal error";
         }
 
         return null;

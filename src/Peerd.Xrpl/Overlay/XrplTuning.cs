@@ -1,3 +1,5 @@
+using Peerd.Peering.Admission;
+
 namespace Peerd.Xrpl.Overlay;
 
 /// <summary>The overlay's numbers, each with its reason (rippled keeps its own in <c>overlay/detail/Tuning.h</c>).</summary>
@@ -14,6 +16,54 @@ public static class XrplTuning
 
     /// <summary>Addresses kept from peers' <c>TMEndpoints</c>; the oldest are forgotten first.</summary>
     public const int AddressBookCapacity = 1024;
+
+    /// <summary>
+    /// Addresses one source (a peer's key, or the address that redirected us) may hold in the address book: 64, the
+    /// most rippled takes from one <c>TMEndpoints</c> (it samples larger ones down, PeerFinder <c>Logic::onEndpoints</c>).
+    /// A source beyond it replaces its own oldest entries, so one peer can never flush the others (and with them our
+    /// 503 <c>peer-ips</c>).
+    /// </summary>
+    public const int AddressBookEntriesPerSource = 64;
+
+    /// <summary>
+    /// Connection attempts kept in progress in the <c>connections</c> log: the pending handshakes plus the outbound
+    /// slots, with room to spare. Beyond it the oldest in-progress record is forgotten (the connection itself lives on).
+    /// </summary>
+    public const int AttemptsInProgress = MaxPendingHandshakes + 64;
+
+    /// <summary>
+    /// TLS handshakes and upgrades in flight at most, inbound and outbound. rippled has no such cap (its resource
+    /// manager charges per address; <c>overlay/detail/Tuning.h</c> bounds only sessions), and a node serves 21 peers
+    /// by default: 256 pending handshakes is twelve times that, and each costs at most its TLS state and one 16 KiB
+    /// read buffer (a few MiB in all), where an unbounded table let 4,000 silent sockets abort the process.
+    /// </summary>
+    public const int MaxPendingHandshakes = 256;
+
+    /// <summary>
+    /// With the handshake table full, an inbound handshake this old is closed to admit a newcomer. A TLS handshake
+    /// and upgrade take three round trips (well under a second on the internet); 5 s gives a slow peer its chance
+    /// while an attacker must open 256 connections every 5 s to keep one honest peer out for that long.
+    /// </summary>
+    public static readonly TimeSpan MinEvictableHandshakeAge = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The peer port's admission (shared with Lightning's, <see cref="ConnectionAdmission"/>). The rate per address
+    /// (a burst of 20, then one a second; 4,096 addresses tracked; loopback exempt for local tools) and the descriptor
+    /// reserve (128) are the Lightning port's numbers, for the same reasons (<c>Peerd.Lightning.Tuning</c>); there is
+    /// no inbound cap at accept: a full node answers with rippled's 503 and <c>peer-ips</c> after the upgrade.
+    /// </summary>
+    public static AdmissionLimits Admission { get; } = new()
+    {
+        MaxInboundPeers = null,
+        MaxPendingHandshakes = MaxPendingHandshakes,
+        MinEvictableHandshakeAge = MinEvictableHandshakeAge,
+        InboundBurstPerAddress = 20,
+        InboundConnectionsPerSecondPerAddress = 1,
+        RateLimitedAddresses = 4096,
+        DescriptorReserve = 128,
+        ShedLogInterval = TimeSpan.FromSeconds(10),
+        AcceptBackoff = TimeSpan.FromMilliseconds(100),
+    };
 
     /// <summary>Addresses offered in a 503 redirect (rippled's PeerFinder sends a handful).</summary>
     public const int RedirectAddresses = 10;

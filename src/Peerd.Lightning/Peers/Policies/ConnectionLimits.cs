@@ -1,3 +1,5 @@
+using Peerd.Peering.Admission;
+
 namespace Peerd.Lightning.Peers.Policies;
 
 /// <summary>
@@ -41,4 +43,20 @@ public sealed record ConnectionLimits
     /// process's descriptor limit minus the descriptors open when the manager starts minus <see cref="DescriptorReserve"/>.
     /// </summary>
     public int? SocketBudget { get; init; }
+
+    /// <summary>These limits in the shared admission's terms.</summary>
+    public AdmissionLimits ToAdmission() => new()
+    {
+        MaxInboundPeers = MaxInboundPeers,
+        MaxPendingHandshakes = MaxPendingHandshakes,
+        MinEvictableHandshakeAge = MinEvictableHandshakeAge,
+        InboundBurstPerAddress = InboundBurstPerAddress,
+        InboundConnectionsPerSecondPerAddress = InboundConnectionsPerSecondPerAddress,
+        RateLimitedAddresses = RateLimitedAddresses,
+        RateLimitLoopback = RateLimitLoopback,
+        DescriptorReserve = DescriptorReserve,
+        SocketBudget = SocketBudget,
+        ShedLogInterval = Tuning.ShedLogInterval,
+        AcceptBackoff = Tuning.AcceptBackoff,
+    };
 }

@@ -1,15 +1,14 @@
 using Peerd.Primitives.Logging;
 
-namespace Peerd.Lightning.Peers.Policies;
+namespace Peerd.Peering.Admission;
 
 /// <summary>
 /// Keeps descriptor-pressure warnings readable under a flood: the first event is logged at once, then at most one
-/// line per <see cref="Tuning.ShedLogInterval"/>, carrying the count of events folded into it (a
-/// <see cref="LogThrottle"/> of one). Thread-safe.
+/// line per interval, carrying the count of events folded into it (a <see cref="LogThrottle"/> of one). Thread-safe.
 /// </summary>
-internal sealed class ShedReporter(TimeProvider time)
+public sealed class ShedReporter(TimeProvider time, TimeSpan interval)
 {
-    private readonly LogThrottle _throttle = new(time, burst: 1, Tuning.ShedLogInterval);
+    private readonly LogThrottle _throttle = new(time, burst: 1, interval);
 
     /// <summary>True when this event should be logged; <paramref name="suppressed"/> is the text for folded events.</summary>
     public bool ShouldLog(out string suppressed)

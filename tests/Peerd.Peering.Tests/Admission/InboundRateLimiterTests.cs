@@ -1,15 +1,15 @@
 using System.Net;
-using Peerd.Lightning.Peers.Policies;
-using Peerd.Lightning.Tests.Gossip;
+using Microsoft.Extensions.Time.Testing;
+using Peerd.Peering.Admission;
 
-namespace Peerd.Lightning.Tests.Peers.Policies;
+namespace Peerd.Peering.Tests.Admission;
 
 public class InboundRateLimiterTests
 {
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     private InboundRateLimiter Limiter(int burst = 3, double perSecond = 1, int table = 4096, bool loopback = false) =>
-        new(new ConnectionLimits { InboundBurstPerAddress = burst, InboundConnectionsPerSecondPerAddress = perSecond, RateLimitedAddresses = table, RateLimitLoopback = loopback }, _clock);
+        new(Limits.Default with { InboundBurstPerAddress = burst, InboundConnectionsPerSecondPerAddress = perSecond, RateLimitedAddresses = table, RateLimitLoopback = loopback }, _clock);
 
     [Fact]
     public void AnAddressGetsItsBurstThenOneConnectionPerEarnedToken()

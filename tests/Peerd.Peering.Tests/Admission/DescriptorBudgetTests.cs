@@ -1,8 +1,7 @@
 using System.Net.Sockets;
-using Peerd.Lightning.Peers.Policies;
-using Peerd.Lightning.Transport;
+using Peerd.Peering.Admission;
 
-namespace Peerd.Lightning.Tests.Peers.Policies;
+namespace Peerd.Peering.Tests.Admission;
 
 public class DescriptorBudgetTests
 {
@@ -11,17 +10,16 @@ public class DescriptorBudgetTests
     {
         var emfile = new SocketException((int)SocketError.TooManyOpenSockets);
         Assert.True(DescriptorBudget.IsExhaustion(emfile));
-        Assert.True(DescriptorBudget.IsExhaustion(new ConnectFailedException(ConnectStage.Establishment, "Too many open files", emfile)));
-        Assert.True(DescriptorBudget.IsExhaustion(new IOException("write failed", emfile)));
+        Assert.True(DescriptorBudget.IsExhaustion(new InvalidOperationException("connect failed", new IOException("write failed", emfile))));
         Assert.False(DescriptorBudget.IsExhaustion(new SocketException((int)SocketError.ConnectionRefused)));
-        Assert.False(DescriptorBudget.IsExhaustion(new ConnectFailedException(ConnectStage.Handshake, "Connection timed out")));
+        Assert.False(DescriptorBudget.IsExhaustion(new TimeoutException("Connection timed out")));
         Assert.False(DescriptorBudget.IsExhaustion(null));
     }
 
     [Fact]
     public void TheBudgetIsTheLimitLessWhatIsOpenLessTheReserve()
     {
-        var budget = DescriptorBudget.Compute(new ConnectionLimits { DescriptorReserve = 100 }, out var limit, out var open);
+        var budget = DescriptorBudget.Compute(Limits.Default with { SocketBudget = null, DescriptorReserve = 100 }, out var limit, out var open);
         Assert.True(limit > 0);
         Assert.True(open > 0);
         Assert.Equal(Math.Clamp(limit - open - 100, 0, int.MaxValue), budget);
@@ -30,6 +28,6 @@ public class DescriptorBudgetTests
     [Fact]
     public void AnExplicitBudgetWins()
     {
-        Assert.Equal(7, DescriptorBudget.Compute(new ConnectionLimits { SocketBudget = 7 }, out _, out _));
+        Assert.Equal(7, DescriptorBudget.Compute(Limits.Default with { SocketBudget = 7 }, out _, out _));
     }
 }

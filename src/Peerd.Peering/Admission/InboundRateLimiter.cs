@@ -1,25 +1,23 @@
 using System.Net;
 using System.Net.Sockets;
-using Peerd.Lightning.Gossip;
-
-namespace Peerd.Lightning.Peers.Policies;
+namespace Peerd.Peering.Admission;
 
 /// <summary>
 /// A token bucket per source address for inbound connections: an address may open
-/// <see cref="ConnectionLimits.InboundBurstPerAddress"/> connections at once and earns back
-/// <see cref="ConnectionLimits.InboundConnectionsPerSecondPerAddress"/> per second. IPv6 addresses are grouped by
+/// <see cref="AdmissionLimits.InboundBurstPerAddress"/> connections at once and earns back
+/// <see cref="AdmissionLimits.InboundConnectionsPerSecondPerAddress"/> per second. IPv6 addresses are grouped by
 /// their /64 (one host usually owns a whole /64). The table is bounded: when it is full, buckets that are full again
 /// (they carry no state) are dropped, then the least recently used one. Thread-safe.
 /// </summary>
 public sealed class InboundRateLimiter
 {
-    private readonly ConnectionLimits _limits;
+    private readonly AdmissionLimits _limits;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private readonly Dictionary<IPAddress, Entry> _buckets = [];
 
     /// <summary>Creates a limiter for <paramref name="limits"/> on <paramref name="time"/>.</summary>
-    public InboundRateLimiter(ConnectionLimits limits, TimeProvider time)
+    public InboundRateLimiter(AdmissionLimits limits, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(time);

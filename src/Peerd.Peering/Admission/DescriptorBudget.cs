@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Net.Sockets;
-using Peerd.Lightning.Transport;
-
-namespace Peerd.Lightning.Peers.Policies;
+namespace Peerd.Peering.Admission;
 
 /// <summary>
 /// How many peer sockets the process can hold: its soft <c>RLIMIT_NOFILE</c> (read from <c>/proc/self/limits</c>)
 /// minus the descriptors already open when the manager starts minus a reserve for everything else (RPC clients,
-/// files, the XRPL node). Reaching it, or an <c>EMFILE</c>/<c>ENFILE</c> from the kernel, is descriptor pressure.
+/// files, the other network's node). Reaching it, or an <c>EMFILE</c>/<c>ENFILE</c> from the kernel, is descriptor pressure.
 /// </summary>
 public static class DescriptorBudget
 {
@@ -15,7 +13,7 @@ public static class DescriptorBudget
     /// <param name="limits">The limits.</param>
     /// <param name="softLimit">The process's descriptor limit.</param>
     /// <param name="open">Descriptors open now.</param>
-    public static int Compute(ConnectionLimits limits, out long softLimit, out int open)
+    public static int Compute(AdmissionLimits limits, out long softLimit, out int open)
     {
         ArgumentNullException.ThrowIfNull(limits);
         softLimit = SoftLimit();
@@ -71,9 +69,8 @@ public static class DescriptorBudget
     /// </summary>
     public static bool IsExhaustion(Exception? exception) => exception switch
     {
+        null => false,
         SocketException s => s.SocketErrorCode == SocketError.TooManyOpenSockets,
-        ConnectFailedException c => IsExhaustion(c.InnerException),
-        IOException io => IsExhaustion(io.InnerException),
-        _ => false,
+        _ => IsExhaustion(exception.InnerException),
     };
 }

@@ -1,0 +1,80 @@
+using Peerd.Xrpl.Overlay;
+using Peerd.Xrpl.Protocol.Messages;
+
+namespace Peerd.Xrpl.Tests.Overlay;
+
+public class AddressBookTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static TMEndpoints Endpoints(string prefix, int count)
+    {
+        var message = new TMEndpoints { Version = 2 };
+        message.EndpointsV2.AddRange(Enumerable.Range(0, count).Select(i => new TMEndpoints.Types.TMEndpointv2 { Endpoint = $"{prefix}.{i / 250}.{(i % 250) + 1}:51235", Hops = 1 }));
+        return message;
+    }
+
+    [Fact]
+    public void OnePeerCannotFlushTheOthers()
+    {
+        var book = new AddressBook(capacity: 100, perSource: 10);
+        book.Add(Endpoints("192.0", 5), "honest", Now);
+        for (var i = 0; i < 50; i++)
+        {
+            book.Add(Endpoints($"10.{i}", 10), "flooder", Now.AddSeconds(i + 1));
+        }
+
+        var entries = book.Snapshot();
+        Assert.Equal(5, entries.Count(e => e.Source == "honest"));
+        Assert.Equal(10, entries.Count(e => e.Source == "flooder"));
+        Assert.All(entries.Where(e => e.Source == "flooder"), e => Assert.StartsWith("10.49.", e.Endpoint, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OneMessageIsTakenOnlyUpToItsSourcesShare()
+    {
+        var book = new AddressBook(capacity: 100, perSource: 10);
+        Assert.Equal(10, book.Add(Endpoints("192.0", 40), "peer", Now));
+        Assert.Equal(10, book.Count);
+    }
+
+    [Fact]
+    public void ManySourcesFillTheBookAndTheOldestAddressesGoFirst()
+    {
+        var book = new AddressBook(capacity: 20, perSource: 10);
+        for (var i = 0; i < 5; i++)
+        {
+            book.Add(Endpoints($"10.{i}", 10), $"peer{i}", Now.AddSeconds(i));
+        }
+
+        Assert.Equal(20, book.Count);
+        var entries = book.Snapshot();
+        Assert.Equal(["peer4", "peer3"], entries.Select(e => e.Source).Distinct());
+        Assert.Equal("peer4", entries[0].Source);
+        Assert.Single(book.Snapshot(1));
+    }
+
+    [Fact]
+    public void AnAddressHeardAgainMovesToItsNewSourceAndTheFront()
+    {
+        var book = new AddressBook(capacity: 20, perSource: 2);
+        book.Add(Endpoints("192.0", 2), "a", Now);
+        book.Add(Endpoints("192.0", 1), "b", Now.AddSeconds(1));
+        var entries = book.Snapshot();
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(("192.0.0.1:51235", "b"), (entries[0].Endpoint, entries[0].Source));
+
+        // a's share now holds one address: it may add one more without losing it.
+        book.Add(Endpoints("198.51", 1), "a", Now.AddSeconds(2));
+        Assert.Equal(3, book.Count);
+    }
+
+    [Fact]
+    public void RedirectsCountAgainstTheAddressThatSentThem()
+    {
+        var book = new AddressBook(capacity: 100, perSource: 3);
+        var from = new System.Net.IPEndPoint(System.Net.IPAddress.Parse("203.0.113.5"), 51235);
+        Assert.Equal(3, book.AddRedirects(["192.0.2.1:51235", "192.0.2.2:51235", "192.0.2.3:51235", "192.0.2.4:51235"], from, Now));
+        Assert.All(book.Snapshot(), e => Assert.Equal("redirect from 203.0.113.5:51235", e.Source));
+    }
+}
