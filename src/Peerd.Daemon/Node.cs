@@ -40,7 +40,8 @@ public sealed class Node : IAsyncDisposable
     public static async Task<Node?> StartAsync(DaemonOptions options, CancellationTokenSource stop)
     {
         var node = new Node();
-        var loggerFactory = node._loggerFactory = CreateLoggerFactory(options);
+        var peerLog = new PeerLogBook(TimeProvider.System);
+        var loggerFactory = node._loggerFactory = CreateLoggerFactory(options, peerLog);
         var logger = node._logger = loggerFactory.CreateLogger("peerd");
         try
         {
@@ -98,7 +99,7 @@ public sealed class Node : IAsyncDisposable
 
             var info = new NodeInfo(local, options.Alias, options.Color, options.LightningDir, Version, listeners.Select(l => l.Bound).ToList(), options.AnnounceAddresses);
             var dispatcher = new RpcDispatcher((method, e) => logger.LogError(e, "RPC method {Method} failed", method));
-            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel(), book, new ConnectOptions(options.AlwaysUseProxy));
+            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel(), book, new ConnectOptions(options.AlwaysUseProxy), peerLog);
             var rpc = new UnixSocketRpcServer(options.RpcFile, dispatcher, new UnixSocketRpcServerOptions
             {
                 OnConnectionError = e => logger.LogWarning(e, "RPC connection failed"),
@@ -136,9 +137,13 @@ public sealed class Node : IAsyncDisposable
         return options.BindAddresses.SelectMany(a => BindAddress.Parse(a, options.Network.DefaultPort));
     }
 
-    private static ILoggerFactory CreateLoggerFactory(DaemonOptions options) => LoggerFactory.Create(builder =>
+    private static ILoggerFactory CreateLoggerFactory(DaemonOptions options, PeerLogBook peerLog) => LoggerFactory.Create(builder =>
     {
         builder.SetMinimumLevel(options.LogLevel);
+
+        // listpeers' log: the Lightning node's per-peer events at Debug and above, whatever --log-level prints.
+        builder.AddProvider(peerLog);
+        builder.AddFilter<PeerLogBook>(PeerLogBook.Category, LogLevel.Debug);
         if (options.JsonLogs)
         {
             builder.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
