@@ -42,7 +42,8 @@ public sealed class Node : IAsyncDisposable
     public static async Task<Node?> StartAsync(DaemonOptions options, CancellationTokenSource stop)
     {
         var node = new Node();
-        var loggerFactory = node._loggerFactory = CreateLoggerFactory(options);
+        var peerLog = new PeerLogBook(TimeProvider.System);
+        var loggerFactory = node._loggerFactory = CreateLoggerFactory(options, peerLog);
         var logger = node._logger = loggerFactory.CreateLogger("peerd");
         try
         {
@@ -100,7 +101,7 @@ public sealed class Node : IAsyncDisposable
 
             var info = new NodeInfo(local, options.Alias, options.Color, options.LightningDir, Version, listeners.Select(l => l.Bound).ToList(), options.AnnounceAddresses);
             var dispatcher = new RpcDispatcher((method, e) => DaemonLog.RpcMethodFailed(logger, e, method));
-            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel(), book, new ConnectOptions(options.AlwaysUseProxy));
+            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel(), book, new ConnectOptions(options.AlwaysUseProxy), peerLog);
             var rpc = new UnixSocketRpcServer(options.RpcFile, dispatcher, new UnixSocketRpcServerOptions
             {
                 OnConnectionError = e => DaemonLog.RpcConnectionFailed(logger, e),
@@ -142,10 +143,14 @@ public sealed class Node : IAsyncDisposable
     /// Console (and <c>--log-file</c>) loggers behind the throttle of remote-triggered events. Neither blocks the
     /// caller: the console's queue drops lines when full (its default would wait), the file's is <see cref="FileLoggerProvider"/>'s.
     /// </summary>
-    private static ILoggerFactory CreateLoggerFactory(DaemonOptions options) => new ThrottlingLoggerFactory(LoggerFactory.Create(builder =>
+    private static ILoggerFactory CreateLoggerFactory(DaemonOptions options, PeerLogBook peerLog) => new ThrottlingLoggerFactory(LoggerFactory.Create(builder =>
     {
         builder.SetMinimumLevel(options.LogLevel);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite);
+
+        // listpeers' log: the Lightning node's per-peer events at Debug and above, whatever --log-level prints.
+        builder.AddProvider(peerLog);
+        builder.AddFilter<PeerLogBook>(PeerLogBook.Category, LogLevel.Debug);
         if (options.JsonLogs)
         {
             builder.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");

@@ -90,10 +90,14 @@ public sealed class ConnectAttempt
         }
     }
 
+    /// <summary>Raised (on the dialling thread) when the address or stage being tried changes.</summary>
+    public event Action<PeerEndpoint?, string?>? StageChanged;
+
     internal void SetStage(PeerEndpoint? address, string? stage)
     {
         CurrentAddress = address;
         CurrentStage = stage;
+        StageChanged?.Invoke(address, stage);
     }
 
     internal void AddFailure(ConnectFailure failure)

@@ -2,17 +2,25 @@ using Peerd.Lightning.Gossip;
 using Peerd.Lightning.Peers;
 using Peerd.Lightning.Rpc.Methods;
 using Peerd.Rpc.Dispatch;
+using Peerd.Rpc.Methods;
 
 namespace Peerd.Lightning.Rpc;
 
 /// <summary>Registers the Core Lightning–compatible methods, one place per method (see <c>docs/rpc/</c>).</summary>
 public static class LightningRpc
 {
-    /// <summary>Registers every Lightning method on <paramref name="dispatcher"/> (<c>listnodes</c> and connect-by-id need the address book).</summary>
-    public static void Register(RpcDispatcher dispatcher, PeerManager peers, NodeInfo info, Action stop, AddressBook? book = null, ConnectOptions? connect = null)
+    /// <summary>
+    /// Registers every Lightning method on <paramref name="dispatcher"/>, and Core Lightning's <c>notifications</c> and
+    /// <c>check</c> (<c>listnodes</c> and connect-by-id need the address book; <c>listpeers</c>' <c>log</c>, the peer log book).
+    /// </summary>
+    public static void Register(
+        RpcDispatcher dispatcher, PeerManager peers, NodeInfo info, Action stop, AddressBook? book = null, ConnectOptions? connect = null, PeerLogBook? log = null)
     {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        dispatcher.Register(NotificationsMethod.Create());
+        dispatcher.Register(CheckMethod.Create(dispatcher));
         dispatcher.Register(GetInfoMethod.Create(peers, info));
-        dispatcher.Register(ListPeersMethod.Create(peers));
+        dispatcher.Register(ListPeersMethod.Create(peers, log));
         if (book is not null)
         {
             dispatcher.Register(ListNodesMethod.Create(book));

@@ -24,6 +24,13 @@ public static class SocketDialer
             socket.Dispose();
             throw new ConnectFailedException(ConnectStage.Establishment, "Connection timed out");
         }
+        catch (SocketException e) when (endpoint.Kind == EndpointKind.LocalSocket && e.SocketErrorCode == SocketError.AddressNotAvailable
+            && !File.Exists(endpoint.AddressText))
+        {
+            // .NET reports connect(2)'s ENOENT on a Unix socket as AddressNotAvailable; say what the kernel said.
+            socket.Dispose();
+            throw new ConnectFailedException(ConnectStage.Establishment, "No such file or directory", e);
+        }
         catch (SocketException e)
         {
             socket.Dispose();

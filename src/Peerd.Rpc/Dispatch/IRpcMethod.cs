@@ -17,6 +17,13 @@ public interface IRpcMethod
     /// <summary>Whether the dispatcher or the method turns the bound parameters into errors.</summary>
     RpcParameterChecking ParameterChecking { get; }
 
+    /// <summary>
+    /// True when the method itself honours <see cref="RpcCall.IsCheckOnly"/> (it checks further, then answers
+    /// <see cref="RpcCall.CheckDone"/> without acting). Otherwise <c>check</c> stops after the parameter checks and
+    /// never runs the method.
+    /// </summary>
+    bool HandlesCheckOnly => false;
+
     /// <summary>Runs the method. Exceptions are turned into a -1 error; they never reach the connection.</summary>
     ValueTask<RpcResult> InvokeAsync(RpcCall call, CancellationToken cancellationToken);
 }

@@ -60,7 +60,15 @@ public sealed class RpcDispatcher
     /// <summary>
     /// Parses and validates one complete request synchronously (the bytes may be reused as soon as this returns).
     /// </summary>
-    public RpcPrepared Prepare(in ReadOnlySequence<byte> request)
+    public RpcPrepared Prepare(in ReadOnlySequence<byte> request) => Prepare(request, request, null);
+
+    /// <summary>
+    /// Parses and validates one complete request synchronously (the bytes may be reused as soon as this returns).
+    /// </summary>
+    /// <param name="request">The request as strict JSON (see <see cref="Framing.JsonRpcStreamReader"/>).</param>
+    /// <param name="raw">The request as the client wrote it, quoted by the errors that quote the request.</param>
+    /// <param name="session">The client's connection, for <c>notifications</c>; null without one.</param>
+    public RpcPrepared Prepare(in ReadOnlySequence<byte> request, in ReadOnlySequence<byte> raw, RpcSession? session)
     {
         JsonDocument document;
         try
@@ -76,15 +84,15 @@ public sealed class RpcDispatcher
         catch (JsonException)
         {
             // The stream splitter accepted these bytes, so this is rare (e.g. invalid UTF-8 inside a string).
-            var error = JsonRpcErrors.Unparseable(Encoding.UTF8.GetString(request));
+            var error = JsonRpcErrors.Unparseable(Encoding.UTF8.GetString(raw));
             return Immediate(JsonRpcEnvelopeParser.NullId, error, close: true);
         }
 
         var keep = false;
         try
         {
-            var raw = request;
-            if (!JsonRpcEnvelopeParser.TryParse(document.RootElement, () => Encoding.UTF8.GetString(raw), out var envelope, out var rejection))
+            var rawCopy = raw;
+            if (!JsonRpcEnvelopeParser.TryParse(document.RootElement, () => Encoding.UTF8.GetString(rawCopy), out var envelope, out var rejection))
             {
                 return Immediate(rejection!.IdJson, rejection.Error, rejection.CloseConnection);
             }
@@ -109,12 +117,12 @@ public sealed class RpcDispatcher
 
             var parameters = RpcParameterBinder.Bind(method.Parameters, envelope.Params);
             keep = true;
-            return new RpcPrepared(new RpcCall(document, method, envelope.IdJson, parameters, filter), null, false);
+            return new RpcPrepared(new RpcCall(document, method, envelope.IdJson, parameters, filter, session, envelope.Params), null, false);
         }
         catch (InvalidOperationException)
         {
             // Valid JSON whose text cannot be read as a string: an escaped lone surrogate ("\ude00") in a name.
-            return Immediate(JsonRpcEnvelopeParser.NullId, JsonRpcErrors.Unparseable(Encoding.UTF8.GetString(request)), close: true);
+            return Immediate(JsonRpcEnvelopeParser.NullId, JsonRpcErrors.Unparseable(Encoding.UTF8.GetString(raw)), close: true);
         }
         finally
         {

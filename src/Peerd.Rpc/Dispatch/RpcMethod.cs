@@ -34,6 +34,9 @@ public sealed class RpcMethod : IRpcMethod
     /// <inheritdoc />
     public RpcParameterChecking ParameterChecking { get; }
 
+    /// <inheritdoc />
+    public bool HandlesCheckOnly { get; init; }
+
     /// <summary>
     /// Core Lightning's usage string, as <c>help</c> shows it: the name, then required parameters bare and optional
     /// ones in brackets, e.g. <c>connect id [host] [port]</c>.

@@ -1,7 +1,7 @@
 namespace Peerd.Rpc.Dispatch;
 
 /// <summary>
-/// The outcome of <see cref="RpcDispatcher.Prepare"/>: either a call to invoke, or a response to send at once (a
+/// The outcome of <c>RpcDispatcher.Prepare</c>: either a call to invoke, or a response to send at once (a
 /// request refused before reaching a method), possibly followed by closing the connection.
 /// </summary>
 public readonly struct RpcPrepared

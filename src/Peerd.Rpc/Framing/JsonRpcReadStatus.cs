@@ -1,6 +1,6 @@
 namespace Peerd.Rpc.Framing;
 
-/// <summary>Outcome of <see cref="JsonRpcStreamReader.TryRead"/>.</summary>
+/// <summary>Outcome of <c>JsonRpcStreamReader.TryRead</c>.</summary>
 public enum JsonRpcReadStatus
 {
     /// <summary>One complete top-level JSON value was found.</summary>

@@ -23,6 +23,7 @@ internal sealed class RpcClientConnection
     private readonly CancellationToken _stopping;
     private readonly SemaphoreSlim _inFlight;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly RpcSession _session;
     private volatile bool _writeBroken;
 
     public RpcClientConnection(Socket socket, RpcDispatcher dispatcher, UnixSocketRpcServerOptions options, CancellationToken stopping)
@@ -32,6 +33,7 @@ internal sealed class RpcClientConnection
         _options = options;
         _stopping = stopping;
         _inFlight = new SemaphoreSlim(options.MaxInFlightPerClient, options.MaxInFlightPerClient);
+        _session = new RpcSession(SendAsync);
     }
 
     /// <summary>Closes the socket at once (server shutdown); the loops end on their own.</summary>
@@ -100,7 +102,7 @@ internal sealed class RpcClientConnection
         while (true)
         {
             var data = buffer.Data;
-            var status = reader.TryRead(data, out var value, out var consumed, out _);
+            var status = reader.TryRead(data, out var value, out var raw, out var consumed, out _);
             switch (status)
             {
                 case JsonRpcReadStatus.NeedMoreData:
@@ -118,7 +120,7 @@ internal sealed class RpcClientConnection
                     return false;
             }
 
-            var prepared = _dispatcher.Prepare(value);
+            var prepared = _dispatcher.Prepare(value, raw, _session);
             buffer.Consume(consumed);
             if (prepared.Call is { } call)
             {

@@ -83,7 +83,7 @@ public sealed class NodeLightningInteropTests
         var deadline = DateTime.UtcNow + ChildProcess.Deadline;
         while (true)
         {
-            var peers = (await rpc.ResultAsync("listpeers", new JsonObject { ["id"] = id }))["peers"]!.AsArray();
+            var peers = (await rpc.ResultAsync("listpeers", new JsonObject { ["id"] = id, ["details"] = true }))["peers"]!.AsArray();
             if (peers.Count == 1 && peers[0]!["connected"]!.GetValue<bool>())
             {
                 return peers[0]!.AsObject();

@@ -40,6 +40,21 @@ public sealed class PeerMethodsTests(TwoNodesFixture nodes) : IClassFixture<TwoN
         Assert.Contains("option_data_loss_protect/odd", names);
         Assert.Contains("option_static_remotekey/odd", names);
 
+        // Core Lightning's field set by default (its schema allows nothing else on a connected peer), in its order.
+        var plain = (await a.ResultAsync("listpeers", new JsonArray(nodes.B.NodeId)))["peers"]![0]!.AsObject();
+        Assert.Equal(["id", "connected", "num_channels", "netaddr", "features"], plain.Select(p => p.Key));
+
+        // level adds the peer's log in Core Lightning's entry shape: what the daemon logged about this peer.
+        var logged = (await a.ResultAsync("listpeers", new JsonArray(nodes.B.NodeId, "debug")))["peers"]![0]!.AsObject();
+        Assert.Equal(["id", "connected", "num_channels", "netaddr", "features", "log"], logged.Select(p => p.Key));
+        var connectedEntry = logged["log"]!.AsArray().Select(e => e!.AsObject()).First(e => e["log"]!.GetValue<string>().Contains("connected (out", StringComparison.Ordinal));
+        Assert.Equal(["type", "time", "node_id", "source", "log"], connectedEntry.Select(p => p.Key));
+        Assert.Equal("DEBUG", connectedEntry["type"]!.GetValue<string>());
+        Assert.Equal(nodes.B.NodeId, connectedEntry["node_id"]!.GetValue<string>());
+        Assert.Matches(@"^\d+\.\d{9}$", connectedEntry["time"]!.GetValue<string>());
+        var quiet = (await a.ResultAsync("listpeers", new JsonObject { ["id"] = nodes.B.NodeId, ["level"] = "unusual" }))["peers"]![0]!["log"]!.AsArray();
+        Assert.Equal("SKIPPED", Assert.Single(quiet)!["type"]!.GetValue<string>());
+
         var other = await a.ResultAsync("listpeers", new JsonArray(Hex.Encode(StaticKey.Generate().PublicKey)));
         Assert.Empty(other["peers"]!.AsArray());
 

@@ -52,7 +52,12 @@ public static class ConnectMethod
                 addresses = known?.Invoke(id) ?? [];
             }
 
-            var outcome = await peers.ConnectAsync(id, addresses, timeout).ConfigureAwait(false);
+            if (call.IsCheckOnly)
+            {
+                return call.CheckDone();
+            }
+
+            var outcome = await ConnectNotifyingAsync(peers, call, id, addresses, timeout).ConfigureAwait(false);
             if (!outcome.Succeeded)
             {
                 return new RpcError(outcome.ErrorCode, outcome.ErrorMessage!);
@@ -60,7 +65,42 @@ public static class ConnectMethod
 
             return RpcResult.Success(Result(outcome.Connection!));
         },
-        RpcParameterChecking.ByMethod);
+        RpcParameterChecking.ByMethod)
+    { HandlesCheckOnly = true };
+
+    /// <summary>
+    /// Connects, telling a client that enabled notifications what happens as it happens: a <c>message</c> at level
+    /// <c>debug</c> for each address and stage (so <c>lightning-cli</c> prints nothing unless run with <c>-N debug</c>,
+    /// and its output stays Core Lightning's).
+    /// </summary>
+    private static async Task<ConnectOutcome> ConnectNotifyingAsync(
+        PeerManager peers, RpcCall call, NodeId id, IReadOnlyList<PeerEndpoint> addresses, TimeSpan? timeout)
+    {
+        var connecting = peers.ConnectAsync(id, addresses, timeout);
+        if (!call.SendsNotifications || connecting.IsCompleted || peers.Attempts.FirstOrDefault(a => a.NodeId == id) is not { } attempt)
+        {
+            return await connecting.ConfigureAwait(false);
+        }
+
+        void Report(PeerEndpoint? address, string? stage)
+        {
+            if (address is not null && stage is not null)
+            {
+                _ = call.NotifyMessageAsync("debug", $"Connecting to {id} at {address}: {stage}");
+            }
+        }
+
+        attempt.StageChanged += Report;
+        try
+        {
+            Report(attempt.CurrentAddress, attempt.CurrentStage);
+            return await connecting.ConfigureAwait(false);
+        }
+        finally
+        {
+            attempt.StageChanged -= Report;
+        }
+    }
 
     /// <summary>The success object: <c>id</c>, <c>features</c>, <c>direction</c>, <c>address</c>.</summary>
     public static JsonObject Result(PeerConnection connection) => new()

@@ -24,10 +24,16 @@ public static class DisconnectMethod
                 return error;
             }
 
+            if (call.IsCheckOnly)
+            {
+                return call.CheckDone();
+            }
+
             await peers.DisconnectAsync(request.NodeId).ConfigureAwait(false);
             return RpcResult.Success(new JsonObject());
         },
-        RpcParameterChecking.ByMethod);
+        RpcParameterChecking.ByMethod)
+    { HandlesCheckOnly = true };
 
     private static bool IsKnown(PeerManager peers, NodeId nodeId)
     {
