@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Peerd.Daemon.Configuration;
 using Peerd.Daemon.Logging;
+using Peerd.Daemon.Signals;
 using Peerd.Lightning;
 using Peerd.Lightning.Gossip;
 using Peerd.Lightning.Node;
@@ -26,6 +27,7 @@ public sealed class Node : IAsyncDisposable
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly List<IDisposable> _disposables = [];
     private ILoggerFactory? _loggerFactory;
+    private FileLoggerProvider? _logFile;
     private ILogger? _logger;
     private DataDirectory? _directory;
 
@@ -40,7 +42,7 @@ public sealed class Node : IAsyncDisposable
     public static async Task<Node?> StartAsync(DaemonOptions options, CancellationTokenSource stop)
     {
         var node = new Node();
-        var loggerFactory = node._loggerFactory = CreateLoggerFactory(options);
+        var loggerFactory = node._loggerFactory = CreateLoggerFactory(options, out node._logFile);
         var logger = node._logger = loggerFactory.CreateLogger("peerd");
         try
         {
@@ -136,28 +138,65 @@ public sealed class Node : IAsyncDisposable
         return options.BindAddresses.SelectMany(a => BindAddress.Parse(a, options.Network.DefaultPort));
     }
 
-    private static ILoggerFactory CreateLoggerFactory(DaemonOptions options) => LoggerFactory.Create(builder =>
+    private static ILoggerFactory CreateLoggerFactory(DaemonOptions options, out FileLoggerProvider? logFile)
     {
-        builder.SetMinimumLevel(options.LogLevel);
-        if (options.JsonLogs)
+        var file = logFile = options.LogFile is null ? null : new FileLoggerProvider(options.LogFile, options.LogLevel);
+        return LoggerFactory.Create(builder =>
         {
-            builder.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
-        }
-        else
-        {
-            builder.AddSimpleConsole(o =>
+            builder.SetMinimumLevel(options.LogLevel);
+            if (options.JsonLogs)
             {
-                o.SingleLine = true;
-                o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            });
+                builder.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
+            }
+            else if (JournalStream.IsStandardOutput())
+            {
+                // Under systemd the journal stamps each line itself and reads a "<N>" syslog priority prefix: no
+                // timestamp, no colours, one line per entry (docs/man/peerd.8, LOGGING).
+                builder.AddSystemdConsole(o => o.IncludeScopes = false);
+            }
+            else
+            {
+                builder.AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.UseUtcTimestamp = true;
+                    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                });
+            }
+
+            if (file is not null)
+            {
+                builder.AddProvider(file);
+            }
+        });
+    }
+
+    /// <summary>
+    /// <c>SIGHUP</c>: reopens <c>--log-file</c> (after logrotate moved it), as Core Lightning does; the old file's last
+    /// line and the new file's first say so. Without a log file only those two lines are logged.
+    /// </summary>
+    public void ReopenLogFile()
+    {
+        if (_logger is null)
+        {
+            return;
         }
 
-        if (options.LogFile is not null)
+        SignalsLog.EndingLog(_logger);
+        if (_logFile is not null)
         {
-            builder.AddProvider(new FileLoggerProvider(options.LogFile, options.LogLevel));
+            try
+            {
+                _logFile.Reopen();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                SignalsLog.ReopenFailed(_logger, _logFile.FilePath, e.Message);
+            }
         }
-    });
+
+        SignalsLog.StartedLog(_logger);
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -10,13 +10,40 @@ namespace Peerd.Daemon.Logging;
 /// </summary>
 public sealed class FileLoggerProvider : ILoggerProvider
 {
-    private readonly StreamWriter _writer;
+    private StreamWriter _writer;
     private readonly LogLevel _minimum;
     private readonly ConcurrentDictionary<string, FileLogger> _loggers = new();
     private readonly Lock _lock = new();
 
     /// <summary>Opens (appends to) <paramref name="path"/>.</summary>
     public FileLoggerProvider(string path, LogLevel minimum)
+    {
+        FilePath = path;
+        _writer = Open(path);
+        _minimum = minimum;
+    }
+
+    /// <summary>The file's path, as given.</summary>
+    public string FilePath { get; }
+
+    /// <summary>
+    /// Opens the path again and writes there from now on (after logrotate moved the file away; <c>SIGHUP</c>). The
+    /// new file is opened before the old one is closed, so when it cannot be opened nothing is lost.
+    /// </summary>
+    /// <exception cref="IOException">The path cannot be opened; the old file stays in use.</exception>
+    /// <exception cref="UnauthorizedAccessException">The path cannot be opened; the old file stays in use.</exception>
+    public void Reopen()
+    {
+        var fresh = Open(FilePath);
+        lock (_lock)
+        {
+            (_writer, fresh) = (fresh, _writer);
+        }
+
+        fresh.Dispose();
+    }
+
+    private static StreamWriter Open(string path)
     {
         var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -32,8 +59,7 @@ public sealed class FileLoggerProvider : ILoggerProvider
             Directory.CreateDirectory(directory);
         }
 
-        _writer = new StreamWriter(new FileStream(path, options)) { AutoFlush = true };
-        _minimum = minimum;
+        return new StreamWriter(new FileStream(path, options)) { AutoFlush = true };
     }
 
     /// <inheritdoc />
