@@ -65,13 +65,22 @@ public static class Program
     private static void PrintHelp()
     {
         Console.WriteLine("Usage: peerd [--name=value ...]");
-        Console.WriteLine("Options (also accepted as name=value lines in <lightning-dir>/config):");
+        Console.WriteLine("Options (also accepted as name=value lines in <lightning-dir>/config; see man peerd):");
         foreach (var spec in OptionSpec.All)
+        {
+            PrintOption(spec);
+        }
+
+        Console.WriteLine("XRPL node options (any of them enables the XRPL node, as --xrpl does):");
+        foreach (var spec in XrplOptionHelp.All)
+        {
+            PrintOption(spec);
+        }
+
+        static void PrintOption(OptionSpec spec)
         {
             var name = spec.TakesValue ? $"--{spec.Name}=<arg>" : $"--{spec.Name}";
             Console.WriteLine($"  {name,-32} {spec.Help}");
         }
-
-        Console.WriteLine($"  {"--xrpl-*",-32} XRPL node options: {string.Join(", ", Peerd.Xrpl.Hosting.XrplOptions.Names.Skip(1))} (see README.md)");
     }
 }
