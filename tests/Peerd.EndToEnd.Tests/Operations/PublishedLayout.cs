@@ -17,7 +17,7 @@ public sealed class PublishedLayout : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        await using var publish = ChildProcess.Start(Path.Combine(RepoPaths.Root, "scripts", "publish.sh"), ["--no-cli", "--no-build", Output]);
+        await using var publish = ChildProcess.Start(Path.Combine(RepoPaths.Root, "scripts", "publish.sh"), ["--no-cli", "--no-build", Output], environment: BuildEnvironment.Create());
         var exit = await publish.WaitForExitAsync(TimeSpan.FromMinutes(5));
         Assert.True(exit == 0, $"publish.sh exited {exit}: {publish.StandardError}");
     }
