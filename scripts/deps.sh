@@ -9,7 +9,8 @@ what="${1:-runtime}"
 
 apt_packages=(libsecp256k1-1 gcc libc6-dev)
 if [ "$what" = test ]; then
-  apt_packages+=(microsocks)
+  # man-db and groff-base render docs/man; systemd's systemd-analyze and systemd-sysusers check packaging/systemd.
+  apt_packages+=(microsocks man-db groff-base systemd)
 fi
 
 missing=()

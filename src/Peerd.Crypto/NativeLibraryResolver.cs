@@ -5,7 +5,7 @@ namespace Peerd.Crypto;
 
 /// <summary>
 /// The one <see cref="DllImportResolver"/> of this assembly (the runtime allows one per assembly): maps the logical
-/// library names of <see cref="Secp256k1Native"/> and <see cref="LibCrypto"/> to the shared objects Debian installs,
+/// library names of <see cref="Secp256k1Native"/>, <see cref="LibCrypto"/> and <see cref="Tls.TlsFinishedMessages"/> to the shared objects Debian installs,
 /// and names the package to install when one is missing.
 /// </summary>
 internal static class NativeLibraryResolver
@@ -30,6 +30,8 @@ internal static class NativeLibraryResolver
             ?? throw NotFound("libsecp256k1", Secp256k1Native.DebianPackage),
         LibCrypto.LibraryName => Load(LibCrypto.Candidates, assembly, path)
             ?? throw NotFound("OpenSSL 3's libcrypto (libcrypto.so.3)", LibCrypto.DebianPackage),
+        Tls.TlsFinishedMessages.LibraryName => Load(Tls.TlsFinishedMessages.Candidates, assembly, path)
+            ?? throw NotFound("OpenSSL's libssl", Tls.TlsFinishedMessages.DebianPackage),
         _ => IntPtr.Zero,
     };
 

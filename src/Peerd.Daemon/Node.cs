@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Peerd.Daemon.Configuration;
 using Peerd.Daemon.Logging;
+using Peerd.Daemon.Signals;
 using Peerd.Lightning;
 using Peerd.Lightning.Gossip;
 using Peerd.Lightning.Node;
@@ -28,6 +29,7 @@ public sealed class Node : IAsyncDisposable
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly List<IDisposable> _disposables = [];
     private ILoggerFactory? _loggerFactory;
+    private FileLoggerProvider? _logFile;
     private ILogger? _logger;
     private DataDirectory? _directory;
 
@@ -43,7 +45,7 @@ public sealed class Node : IAsyncDisposable
     {
         var node = new Node();
         var peerLog = new PeerLogBook(TimeProvider.System);
-        var loggerFactory = node._loggerFactory = CreateLoggerFactory(options, peerLog);
+        var loggerFactory = node._loggerFactory = CreateLoggerFactory(options, peerLog, out node._logFile);
         var logger = node._logger = loggerFactory.CreateLogger("peerd");
         try
         {
@@ -143,33 +145,70 @@ public sealed class Node : IAsyncDisposable
     /// Console (and <c>--log-file</c>) loggers behind the throttle of remote-triggered events. Neither blocks the
     /// caller: the console's queue drops lines when full (its default would wait), the file's is <see cref="FileLoggerProvider"/>'s.
     /// </summary>
-    private static ILoggerFactory CreateLoggerFactory(DaemonOptions options, PeerLogBook peerLog) => new ThrottlingLoggerFactory(LoggerFactory.Create(builder =>
+    private static ILoggerFactory CreateLoggerFactory(DaemonOptions options, PeerLogBook peerLog, out FileLoggerProvider? logFile)
     {
-        builder.SetMinimumLevel(options.LogLevel);
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite);
+        var file = logFile = options.LogFile is null ? null : new FileLoggerProvider(options.LogFile, options.LogLevel);
+        return new ThrottlingLoggerFactory(LoggerFactory.Create(builder =>
+        {
+            builder.SetMinimumLevel(options.LogLevel);
+            builder.Services.Configure<ConsoleLoggerOptions>(o => o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite);
 
-        // listpeers' log: the Lightning node's per-peer events at Debug and above, whatever --log-level prints.
-        builder.AddProvider(peerLog);
-        builder.AddFilter<PeerLogBook>(PeerLogBook.Category, LogLevel.Debug);
-        if (options.JsonLogs)
-        {
-            builder.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
-        }
-        else
-        {
-            builder.AddSimpleConsole(o =>
+            // listpeers' log: the Lightning node's per-peer events at Debug and above, whatever --log-level prints.
+            builder.AddProvider(peerLog);
+            builder.AddFilter<PeerLogBook>(PeerLogBook.Category, LogLevel.Debug);
+            if (options.JsonLogs)
             {
-                o.SingleLine = true;
-                o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            });
+                builder.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
+            }
+            else if (JournalStream.IsStandardOutput())
+            {
+                // Under systemd the journal stamps each line itself and reads a "<N>" syslog priority prefix: no
+                // timestamp, no colours, one line per entry (docs/man/peerd.8, LOGGING).
+                builder.AddSystemdConsole(o => o.IncludeScopes = false);
+            }
+            else
+            {
+                builder.AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.UseUtcTimestamp = true;
+                    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                });
+            }
+
+            if (file is not null)
+            {
+                builder.AddProvider(file);
+            }
+        }), LogEventRanges.RemoteTriggeredIds(), TimeProvider.System);
+    }
+
+    /// <summary>
+    /// <c>SIGHUP</c>: reopens <c>--log-file</c> (after logrotate moved it), as Core Lightning does; the old file's last
+    /// line and the new file's first say so. Without a log file only those two lines are logged.
+    /// </summary>
+    public void ReopenLogFile()
+    {
+        if (_logger is null)
+        {
+            return;
         }
 
-        if (options.LogFile is not null)
+        SignalsLog.EndingLog(_logger);
+        if (_logFile is not null)
         {
-            builder.AddProvider(new FileLoggerProvider(options.LogFile, options.LogLevel));
+            try
+            {
+                _logFile.Reopen();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                SignalsLog.ReopenFailed(_logger, _logFile.FilePath ?? string.Empty, e.Message);
+            }
         }
-    }), LogEventRanges.RemoteTriggeredIds(), TimeProvider.System);
+
+        SignalsLog.StartedLog(_logger);
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

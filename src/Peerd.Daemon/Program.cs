@@ -1,13 +1,13 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Peerd.Daemon.Configuration;
+using Peerd.Daemon.Signals;
 
 namespace Peerd.Daemon;
 
 /// <summary>The entry point of <c>peerd</c>: options, then the node, until a signal or the <c>stop</c> command.</summary>
 public static class Program
 {
-    /// <summary>Entry point. Exit codes: 0 clean stop, 1 configuration or start-up error.</summary>
+    /// <summary>Entry point. Exit codes: 0 clean stop, 1 configuration or start-up error, 2 shutdown overran its deadline.</summary>
     public static async Task<int> Main(string[] args)
     {
         SocketThreading.Configure();
@@ -35,15 +35,15 @@ public static class Program
         }
 
         using var stop = new CancellationTokenSource();
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
-
-        await using var node = await Node.StartAsync(options, stop).ConfigureAwait(false);
+        using var signals = DaemonSignals.Register(stop);
+        var node = await Node.StartAsync(options, stop).ConfigureAwait(false);
         if (node is null)
         {
             return 1;
         }
 
+        signals.OnHangup(node.ReopenLogFile);
+        ServiceNotifier.Notify("READY=1");
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
@@ -52,25 +52,35 @@ public static class Program
         {
         }
 
-        return 0;
-
-        void Cancel(PosixSignalContext context)
+        ServiceNotifier.Notify("STOPPING=1");
+        if (!await ShutdownDeadline.RunAsync(node.DisposeAsync, ShutdownDeadline.Default).ConfigureAwait(false))
         {
-            context.Cancel = true;
-            stop.Cancel();
+            await Console.Error.WriteLineAsync($"peerd: shutdown did not finish within {ShutdownDeadline.Default.TotalSeconds} s; exiting").ConfigureAwait(false);
+            return 2;
         }
+
+        return 0;
     }
 
     private static void PrintHelp()
     {
         Console.WriteLine("Usage: peerd [--name=value ...]");
-        Console.WriteLine("Options (also accepted as name=value lines in <lightning-dir>/config):");
+        Console.WriteLine("Options (also accepted as name=value lines in <lightning-dir>/config; see man peerd):");
         foreach (var spec in OptionSpec.All)
+        {
+            PrintOption(spec);
+        }
+
+        Console.WriteLine("XRPL node options (any of them enables the XRPL node, as --xrpl does):");
+        foreach (var spec in XrplOptionHelp.All)
+        {
+            PrintOption(spec);
+        }
+
+        static void PrintOption(OptionSpec spec)
         {
             var name = spec.TakesValue ? $"--{spec.Name}=<arg>" : $"--{spec.Name}";
             Console.WriteLine($"  {name,-32} {spec.Help}");
         }
-
-        Console.WriteLine($"  {"--xrpl-*",-32} XRPL node options: {string.Join(", ", Peerd.Xrpl.Hosting.XrplOptions.Names.Skip(1))} (see README.md)");
     }
 }

@@ -126,9 +126,12 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Waits for the process to exit; returns its exit code.</summary>
-    public async Task<int> WaitForExitAsync()
+    public Task<int> WaitForExitAsync() => WaitForExitAsync(Deadline);
+
+    /// <summary>Waits for the process to exit within <paramref name="deadline"/> (for builds, which take longer than <see cref="Deadline"/>).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan deadline)
     {
-        using var cts = new CancellationTokenSource(Deadline);
+        using var cts = new CancellationTokenSource(deadline);
         await _process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
         return _process.ExitCode;
     }

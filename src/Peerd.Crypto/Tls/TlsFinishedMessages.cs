@@ -2,46 +2,37 @@ using System.Net.Security;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace Peerd.Xrpl.Tls;
+namespace Peerd.Crypto.Tls;
 
 /// <summary>
 /// Reads both TLS Finished messages of an authenticated <see cref="SslStream"/> — ours (<c>SSL_get_finished</c>) and
 /// the peer's (<c>SSL_get_peer_finished</c>) — which the XRPL handshake signs. .NET has no public API for them
 /// (<c>tls-unique</c> channel binding holds only the first), so this reaches the OpenSSL <c>SSL*</c> that
 /// <see cref="SslStream"/> keeps in its private <c>_securityContext</c> (a <c>SafeSslHandle</c> on Linux) and calls
-/// libssl directly. <see cref="TlsSelfCheck"/> proves at start-up that this still works on the running .NET.
+/// libssl directly. Peerd.Xrpl's <c>TlsSelfCheck</c> proves at start-up that this still works on the running .NET.
+/// It lives here, beside the other OpenSSL bindings, so that a program using the Peerd.Xrpl.Protocol package can
+/// compute the handshake's <c>SharedValue</c> too.
 /// </summary>
 public static partial class TlsFinishedMessages
 {
     /// <summary>Room for any Finished message (at most EVP_MAX_MD_SIZE = 64 bytes).</summary>
     private const int BufferLength = 128;
 
-    private const string LibSsl = "libssl";
+    /// <summary>The logical name of libssl for <see cref="NativeLibraryResolver"/>.</summary>
+    internal const string LibraryName = "ssl";
 
-    private static readonly string[] LibSslCandidates = ["libssl.so.3", "libssl.so.1.1", "libssl.so"];
+    /// <summary>The Debian package that installs libssl.</summary>
+    internal const string DebianPackage = "libssl3";
+
+    /// <summary>The shared objects tried, in order.</summary>
+    internal static readonly string[] Candidates = ["libssl.so.3", "libssl.so.1.1", "libssl.so"];
 
     private static readonly FieldInfo? SecurityContextField =
         typeof(SslStream).GetField("_securityContext", BindingFlags.Instance | BindingFlags.NonPublic);
 
     static TlsFinishedMessages()
     {
-        NativeLibrary.SetDllImportResolver(typeof(TlsFinishedMessages).Assembly, (name, assembly, path) =>
-        {
-            if (name != LibSsl)
-            {
-                return IntPtr.Zero;
-            }
-
-            foreach (var candidate in LibSslCandidates)
-            {
-                if (NativeLibrary.TryLoad(candidate, assembly, path, out var handle))
-                {
-                    return handle;
-                }
-            }
-
-            return IntPtr.Zero;
-        });
+        NativeLibraryResolver.EnsureRegistered();
     }
 
     /// <summary>Copies our and the peer's Finished messages; call after <c>AuthenticateAs…Async</c> completed.</summary>
@@ -103,9 +94,9 @@ public static partial class TlsFinishedMessages
         return new ReadOnlySpan<byte>(buffer, (int)length).ToArray();
     }
 
-    [LibraryImport(LibSsl, EntryPoint = "SSL_get_finished")]
+    [LibraryImport(LibraryName, EntryPoint = "SSL_get_finished")]
     private static unsafe partial nuint SslGetFinished(IntPtr ssl, byte* buffer, nuint count);
 
-    [LibraryImport(LibSsl, EntryPoint = "SSL_get_peer_finished")]
+    [LibraryImport(LibraryName, EntryPoint = "SSL_get_peer_finished")]
     private static unsafe partial nuint SslGetPeerFinished(IntPtr ssl, byte* buffer, nuint count);
 }
