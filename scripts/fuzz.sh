@@ -81,8 +81,10 @@ fuzz_one() {
   nice -n "$nice_level" afl-cmin -i "$out/default/queue" -o "$work/cmin" -t 5000 -m none -- $(fuzzer "$target") >"$work/$target.cmin.log" 2>&1 || {
     echo "fuzz: afl-cmin failed; its log:" >&2; tail -30 "$work/$target.cmin.log" >&2; return 1; }
   rm -rf "$corpus" && mkdir -p "$corpus"
+  local f kept
   for f in "$work/cmin"/*; do
-    cp "$f" "$corpus/$(sha256sum "$f" | cut -c1-16)" && chmod 644 "$corpus/$(sha256sum "$f" | cut -c1-16)"
+    kept="$corpus/$(sha256sum "$f" | cut -c1-16)"
+    cp "$f" "$kept" && chmod 644 "$kept"
   done
 
   # Crashes become regression inputs; the replay tests fail on them until the decoder is fixed.
