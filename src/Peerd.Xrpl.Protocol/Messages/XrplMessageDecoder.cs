@@ -108,5 +108,11 @@ public static class XrplMessageDecoder
             // the mutation run); it is malformed input like any other.
             return MessageDecodeStatus.Malformed;
         }
+        catch (IndexOutOfRangeException)
+        {
+            // A nested message whose length prefix is near int.MaxValue overflows Google.Protobuf's limit arithmetic
+            // (3.25.1), which then indexes past its buffer (found by coverage-guided fuzzing): malformed input too.
+            return MessageDecodeStatus.Malformed;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Google.Protobuf;
+using Peerd.TestKit;
 using Peerd.Xrpl.Protocol.Messages;
 
 namespace Peerd.Xrpl.Protocol.Tests.Messages;
@@ -70,6 +71,21 @@ public class XrplMessageDecoderTests
             var parser = XrplMessageDecoder.ParserFor(type)!;
             var instance = parser.ParseFrom(ReadOnlySequence<byte>.Empty);
             Assert.Equal(type, XrplMessageDecoder.TypeOf(instance));
+        }
+    }
+
+    [Theory]
+    [InlineData("0802187b9500010000220afeffffff071010101010101010101010101010101010101015151515151515151515150808181818181818")]
+    [InlineData("0802187b95189cd802220afeffffff5710970000800022082a1880950840000000")]
+    public void ANestedLengthNearInt32MaxIsMalformedNotAnException(string hex)
+    {
+        // Found by coverage-guided fuzzing (fuzz/regressions/xrpl-messages): a TMCluster node whose length prefix is
+        // 0x7ffffffe overflows Google.Protobuf's limit arithmetic, which then indexes past its buffer.
+        var payload = Convert.FromHexString(hex);
+        foreach (var sequence in new[] { new ReadOnlySequence<byte>(payload), Fragmentation.Sequence(payload.AsMemory(0, payload.Length / 2), payload.AsMemory(payload.Length / 2)) })
+        {
+            Assert.Equal(MessageDecodeStatus.Malformed, XrplMessageDecoder.TryDecode(XrplMessageType.Cluster, sequence, out var message));
+            Assert.Null(message);
         }
     }
 }
