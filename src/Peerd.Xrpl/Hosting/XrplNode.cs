@@ -9,6 +9,7 @@ using Peerd.Xrpl.Overlay;
 using Peerd.Xrpl.Protocol.Handshake;
 using Peerd.Xrpl.Protocol.Identity;
 using Peerd.Xrpl.Tls;
+using Peerd.Xrpl.Validators;
 
 namespace Peerd.Xrpl.Hosting;
 
@@ -56,6 +57,9 @@ public sealed class XrplNode : IAsyncDisposable
     /// <summary>The overlay: peers, connection attempts, address book.</summary>
     public XrplOverlay Overlay => _overlay;
 
+    /// <summary>The validator tracker: trust anchors, lists, manifests, the validated ledger.</summary>
+    public ValidatorTracker Tracker => (ValidatorTracker)_overlay.MessageHandler!;
+
     /// <summary>
     /// Starts XRPL: checks that both TLS Finished messages can be read on this runtime, loads or creates the node key
     /// (<c>xrpl-node-seed</c> in <paramref name="dataDir"/>, mode 0600) unless one is configured, opens the peer port
@@ -88,10 +92,18 @@ public sealed class XrplNode : IAsyncDisposable
         var tls = new XrplTls();
         var cookie = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)));
         var overlay = new XrplOverlay(options, identity, tls, timeProvider, loggerFactory, SoftwareName, cookie);
+        var anchors = options.TrustAnchors;
+        ValidatorLog.Anchors(log, anchors.PublisherKeys.Count, anchors.StaticValidators.Count, anchors.Threshold, anchors.IsEmpty ? ": no ledger will be reported validated" : string.Empty);
+        var tracker = new ValidatorTracker(anchors, Path.Combine(dataDir, "xrpl-validator-lists"), timeProvider, loggerFactory.CreateLogger("Peerd.Xrpl.Validators"));
+        tracker.LoadCache();
+        overlay.MessageHandler = tracker;
+
+        // Every newly validated ledger is reported to every peer; before the first, nothing is sent.
+        tracker.LedgerValidated += ledger => overlay.Broadcast(ValidatorTracker.StatusChange(ledger, timeProvider.GetUtcNow()));
         XrplNode? node = null;
         try
         {
-            var context = new AdminContext(options, overlay, timeProvider, Version, reason => node?.RequestStop(reason));
+            var context = new AdminContext(options, overlay, timeProvider, Version, reason => node?.RequestStop(reason)) { Tracker = tracker };
             overlay.ServerInfo = () => ServerInfoJson.Build(context, admin: false);
             overlay.Start();
             var dispatcher = new RpcDispatcher(

@@ -293,6 +293,9 @@ public sealed class XrplPeer
             case TMEndpoints endpoints:
                 _overlay.AddressBook.Add(endpoints, PublicKey.ToBase58(), _time.GetUtcNow());
                 break;
+            default:
+                _overlay.MessageHandler?.OnMessage(this, message!);
+                break;
         }
 
         return null;

@@ -106,7 +106,7 @@ const out = {
   now,
   publisher: { master: publisherMaster.publicKey, manifest: publisherManifest },
   otherPublisher: { master: otherMaster.publicKey, manifest: otherManifest },
-  validators: validators.map((v) => ({ master: v.master.publicKey, signing: v.signing.publicKey, manifest: v.manifest, node: keypairs.deriveNodeAddress ? undefined : undefined })),
+  validators: validators.map((v) => ({ master: v.master.publicKey, signing: v.signing.publicKey, manifest: v.manifest })),
   outsider: { master: outsider.master.publicKey, signing: outsider.signing.publicKey, manifest: outsider.manifest },
   lists,
   manifests: {
@@ -127,7 +127,6 @@ const out = {
     forged,
     old: validation(validators[0].signing, ledgerSeq, hash, now - 600),
     newKey: validation(validators[1].next, ledgerSeq, hash, now),
-    highS: null,
   },
 };
 process.stdout.write(JSON.stringify(out) + '\n');
