@@ -100,6 +100,10 @@ public sealed class XrplNode : IAsyncDisposable
 
         // Every newly validated ledger is reported to every peer; before the first, nothing is sent.
         tracker.LedgerValidated += ledger => overlay.Broadcast(ValidatorTracker.StatusChange(ledger, timeProvider.GetUtcNow()));
+        var hub = new Admin.Streams.StreamHub();
+        tracker.ValidationReceived += (validation, master) => hub.Publish("validations", () => Admin.Streams.StreamMessages.Validation(validation, master, options.NetworkId));
+        tracker.ManifestAccepted += manifest => hub.Publish("manifests", () => Admin.Streams.StreamMessages.Manifest(manifest));
+        tracker.PeerStatusReceived += (_, status) => hub.Publish("peer_status", () => Admin.Streams.StreamMessages.PeerStatus(status, timeProvider.GetUtcNow()));
         XrplNode? node = null;
         try
         {
@@ -107,14 +111,17 @@ public sealed class XrplNode : IAsyncDisposable
             overlay.ServerInfo = () => ServerInfoJson.Build(context, admin: false);
             overlay.Start();
             var dispatcher = new RpcDispatcher(
-                [new ConnectMethod(context), new PeersMethod(context), new PingMethod(), new ServerInfoMethod(context), new StopMethod(context), new ConnectionsMethod(context)],
+                [
+                    new ConnectMethod(context), new PeersMethod(context), new PingMethod(), new ServerInfoMethod(context), new StopMethod(context), new ConnectionsMethod(context),
+                    new SubscribeMethod(subscribe: true), new SubscribeMethod(subscribe: false),
+                ],
                 log);
             var access = new AdminAccess(options.AdminAllow, options.AdminUser, options.AdminPassword);
             var serverName = $"ripple-json-rpc/{SoftwareName}";
             var admin = await AdminServer.StartAsync(
                 options.AdminEndpoint,
                 new JsonRpcEndpoint(dispatcher, access, serverName, log),
-                new WebSocketEndpoint(dispatcher, access, log),
+                new WebSocketEndpoint(dispatcher, access, log, hub),
                 serverName,
                 loggerFactory,
                 cancellationToken).ConfigureAwait(false);

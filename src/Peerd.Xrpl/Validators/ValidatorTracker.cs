@@ -41,6 +41,9 @@ public sealed class ValidatorTracker : IXrplMessageHandler
     /// <summary>Raised for every validation whose signature verified: the validation and its trusted master key (null when untrusted).</summary>
     public event Action<Validation, ValidatorKey?>? ValidationReceived;
 
+    /// <summary>Raised for every <c>TMStatusChange</c> a peer sends (for the <c>peer_status</c> stream).</summary>
+    public event Action<XrplPeer, TMStatusChange>? PeerStatusReceived;
+
     /// <summary>Raised for every validator manifest accepted.</summary>
     public event Action<Manifest>? ManifestAccepted;
 
@@ -221,6 +224,9 @@ public sealed class ValidatorTracker : IXrplMessageHandler
                 break;
             case TMValidation validation:
                 OnValidation(peer.Id, validation.Validation.ToByteArray());
+                break;
+            case TMStatusChange status:
+                PeerStatusReceived?.Invoke(peer, status);
                 break;
         }
     }
