@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Peerd.Xrpl.Admin;
 using Peerd.Xrpl.Admin.Methods;
@@ -21,13 +22,15 @@ namespace Peerd.Xrpl.Hosting;
 public sealed class XrplNode : IAsyncDisposable
 {
     private readonly XrplOverlay _overlay;
+    private readonly ValidatorSites _sites;
     private readonly AdminServer _admin;
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stopRequested = new();
     private int _disposed;
 
-    private XrplNode(XrplOverlay overlay, AdminServer admin, ILogger log)
+    private XrplNode(XrplOverlay overlay, AdminServer admin, ValidatorSites sites, ILogger log)
     {
+        _sites = sites;
         _overlay = overlay;
         _admin = admin;
         _log = log;
@@ -97,9 +100,18 @@ public sealed class XrplNode : IAsyncDisposable
         var tracker = new ValidatorTracker(anchors, Path.Combine(dataDir, "xrpl-validator-lists"), timeProvider, loggerFactory.CreateLogger("Peerd.Xrpl.Validators"));
         tracker.LoadCache();
         overlay.MessageHandler = tracker;
+        overlay.ValidatorListPage = target => ValidatorListPage.Answer(target, tracker.Publishers());
 
         // Every newly validated ledger is reported to every peer; before the first, nothing is sent.
         tracker.LedgerValidated += ledger => overlay.Broadcast(ValidatorTracker.StatusChange(ledger, timeProvider.GetUtcNow()));
+        X509Certificate2Collection? roots = null;
+        if (options.SslVerifyFile is { } pem)
+        {
+            roots = [];
+            roots.ImportFromPemFile(pem);
+        }
+
+        var sites = new ValidatorSites(anchors.Sites, tracker, roots, timeProvider, loggerFactory.CreateLogger("Peerd.Xrpl.Validators"));
         var hub = new Admin.Streams.StreamHub();
         tracker.ValidationReceived += (validation, master) => hub.Publish("validations", () => Admin.Streams.StreamMessages.Validation(validation, master, options.NetworkId));
         tracker.ManifestAccepted += manifest => hub.Publish("manifests", () => Admin.Streams.StreamMessages.Manifest(manifest));
@@ -113,7 +125,8 @@ public sealed class XrplNode : IAsyncDisposable
             var dispatcher = new RpcDispatcher(
                 [
                     new ConnectMethod(context), new PeersMethod(context), new PingMethod(), new ServerInfoMethod(context), new StopMethod(context), new ConnectionsMethod(context),
-                    new SubscribeMethod(subscribe: true), new SubscribeMethod(subscribe: false),
+                    new SubscribeMethod(subscribe: true), new SubscribeMethod(subscribe: false), new ValidatorsMethod(context), new ManifestMethod(context),
+                    new ValidatorListSitesMethod(() => sites.Views),
                 ],
                 log);
             var access = new AdminAccess(options.AdminAllow, options.AdminUser, options.AdminPassword);
@@ -126,10 +139,12 @@ public sealed class XrplNode : IAsyncDisposable
                 loggerFactory,
                 cancellationToken).ConfigureAwait(false);
             context.AdminEndpoint = admin.Endpoint;
-            node = new XrplNode(overlay, admin, log);
+            node = new XrplNode(overlay, admin, sites, log);
+            sites.Start();
         }
         catch
         {
+            await sites.DisposeAsync().ConfigureAwait(false);
             await overlay.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -157,6 +172,7 @@ public sealed class XrplNode : IAsyncDisposable
         }
 
         await _admin.DisposeAsync().ConfigureAwait(false);
+        await _sites.DisposeAsync().ConfigureAwait(false);
         await _overlay.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -26,6 +26,7 @@ public sealed record XrplOptions
         "xrpl-max-outbound", "xrpl-admin-allow", "xrpl-admin-user", "xrpl-admin-password", "xrpl-standalone",
         "xrpl-reporting", "xrpl-ping-interval", "xrpl-handshake-timeout", "xrpl-crawl",
         "xrpl-validators-file", "xrpl-validator-list-keys", "xrpl-validator-list-sites", "xrpl-validators", "xrpl-validator-list-threshold",
+        "xrpl-ssl-verify-file",
     ];
 
     /// <summary>
@@ -92,6 +93,12 @@ public sealed record XrplOptions
     /// </summary>
     public TrustAnchors TrustAnchors { get; init; } = TrustAnchors.None;
 
+    /// <summary>
+    /// <c>xrpl-ssl-verify-file</c> (rippled's <c>[ssl_verify_file]</c>): a PEM file of CA certificates that https list
+    /// sites may also chain to; without it, only the system's roots.
+    /// </summary>
+    public string? SslVerifyFile { get; init; }
+
     /// <summary>A summary without secrets (no seed, no credentials).</summary>
     public override string ToString() =>
         $"XRPL {(Enabled ? "enabled" : "disabled")}: peer {PeerEndpoint?.ToString() ?? "none"}, admin {AdminEndpoint}, network id {NetworkId?.ToString(CultureInfo.InvariantCulture) ?? "not set"}, slots {MaxInboundPeers} in/{MaxOutboundPeers} out{(Standalone ? ", stand-alone" : string.Empty)}{(Reporting ? ", reporting" : string.Empty)}";
@@ -149,6 +156,7 @@ public sealed record XrplOptions
         private readonly List<string> _listSites = [];
         private readonly List<ValidatorKey> _staticValidators = [];
         private int? _threshold;
+        private string? _sslVerifyFile;
 
         public bool Apply(string name, string? value, out string error)
         {
@@ -236,6 +244,15 @@ public sealed record XrplOptions
                     }
 
                     return true;
+                case "xrpl-ssl-verify-file":
+                    if (string.IsNullOrEmpty(value) || !File.Exists(value))
+                    {
+                        error = $"xrpl-ssl-verify-file: no such file '{value}'";
+                        return false;
+                    }
+
+                    _sslVerifyFile = value;
+                    return true;
                 case "xrpl-validator-list-threshold":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var threshold))
                     {
@@ -274,6 +291,7 @@ public sealed record XrplOptions
             opts = new XrplOptions
             {
                 TrustAnchors = anchors,
+                SslVerifyFile = _sslVerifyFile,
                 Enabled = true,
                 PeerEndpoint = _standalone ? null : _peer,
                 AdminEndpoint = _admin,

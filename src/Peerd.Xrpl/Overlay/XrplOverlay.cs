@@ -73,6 +73,9 @@ public sealed class XrplOverlay : IAsyncDisposable
     /// <summary>Where messages the overlay does not handle itself go (the validator tracker); set before <see cref="Start"/>.</summary>
     internal IXrplMessageHandler? MessageHandler { get; set; }
 
+    /// <summary>Answers <c>/vl/…</c> requests on the peer port (status and body), or null for other targets.</summary>
+    internal Func<string, (int Status, JsonObject? Body)?>? ValidatorListPage { get; set; }
+
     /// <summary>The non-admin <c>server_info</c> object for <c>/crawl</c> and <c>/health</c>; set by the node once its admin side exists.</summary>
     internal Func<JsonObject>? ServerInfo { get; set; }
 

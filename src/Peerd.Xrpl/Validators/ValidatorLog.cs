@@ -23,6 +23,9 @@ internal static partial class ValidatorLog
     [LoggerMessage(EventId = 5105, Level = LogLevel.Debug, Message = "XRPL manifest from peer #{PeerId}: {Disposition}")]
     public static partial void ManifestApplied(ILogger logger, long peerId, string disposition);
 
+    [LoggerMessage(EventId = 5107, Level = LogLevel.Warning, Message = "XRPL validator list site {Uri} not fetched: {Message}")]
+    public static partial void SiteFailed(ILogger logger, string uri, string message);
+
     [LoggerMessage(EventId = 5106, Level = LogLevel.Warning, Message = "XRPL validator list cache {Path} not written: {Message}")]
     public static partial void CacheWriteFailed(ILogger logger, string path, string message);
 }
