@@ -4,7 +4,7 @@ namespace Peerd.Crypto;
 
 /// <summary>
 /// The thin P/Invoke surface over OpenSSL 3's <c>libcrypto.so.3</c> (Debian package <c>libssl3</c>): the EVP digest
-/// calls for SHA-256 and the EVP AEAD calls for ChaCha20-Poly1305. Called directly rather than through
+/// calls for SHA-256, the EVP AEAD calls for ChaCha20-Poly1305 and the EVP one-shot Ed25519 sign/verify calls. Called directly rather than through
 /// System.Security.Cryptography, whose per-call shim (provider fetch, context allocation, exception plumbing) costs
 /// several times the work for the 32–65-byte inputs BOLT 8 hashes and encrypts.
 /// </summary>
@@ -84,6 +84,39 @@ internal static unsafe partial class LibCrypto
 
     [LibraryImport(LibraryName, EntryPoint = "EVP_DecryptFinal_ex")]
     internal static partial int EvpDecryptFinal(IntPtr context, byte* output, int* outputLength);
+
+    /// <summary><c>EVP_PKEY_ED25519</c> (= <c>NID_ED25519</c>, openssl/obj_mac.h).</summary>
+    internal const int EvpPkeyEd25519 = 1087;
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_PKEY_new_raw_public_key")]
+    internal static partial IntPtr EvpPkeyNewRawPublicKey(int type, IntPtr engine, byte* key, nuint keyLength);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_PKEY_new_raw_private_key")]
+    internal static partial IntPtr EvpPkeyNewRawPrivateKey(int type, IntPtr engine, byte* key, nuint keyLength);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_PKEY_get_raw_public_key")]
+    internal static partial int EvpPkeyGetRawPublicKey(IntPtr key, byte* output, nuint* outputLength);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_PKEY_free")]
+    internal static partial void EvpPkeyFree(IntPtr key);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_MD_CTX_new")]
+    internal static partial IntPtr EvpMdCtxNew();
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_MD_CTX_free")]
+    internal static partial void EvpMdCtxFree(IntPtr context);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_DigestVerifyInit")]
+    internal static partial int EvpDigestVerifyInit(IntPtr context, IntPtr keyContext, IntPtr digest, IntPtr engine, IntPtr key);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_DigestVerify")]
+    internal static partial int EvpDigestVerify(IntPtr context, byte* signature, nuint signatureLength, byte* data, nuint dataLength);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_DigestSignInit")]
+    internal static partial int EvpDigestSignInit(IntPtr context, IntPtr keyContext, IntPtr digest, IntPtr engine, IntPtr key);
+
+    [LibraryImport(LibraryName, EntryPoint = "EVP_DigestSign")]
+    internal static partial int EvpDigestSign(IntPtr context, byte* signature, nuint* signatureLength, byte* data, nuint dataLength);
 
     [LibraryImport(LibraryName, EntryPoint = "ERR_clear_error")]
     internal static partial void ErrClearError();

@@ -21,6 +21,9 @@ internal sealed class AdminContext(XrplOptions options, XrplOverlay overlay, Tim
     /// <summary>Our version, e.g. <c>0.1.0</c> (<c>build_version</c>).</summary>
     public string Version { get; } = version;
 
+    /// <summary>The validator tracker.</summary>
+    public Validators.ValidatorTracker? Tracker { get; init; }
+
     /// <summary>The admin port, once bound.</summary>
     public IPEndPoint? AdminEndpoint { get; set; }
 

@@ -26,6 +26,9 @@ internal sealed class RpcCall(string method, JsonObject parameters, RpcRole role
     /// <summary>The client's <c>ip:port</c>, for logs.</summary>
     public string Remote { get; } = remote;
 
+    /// <summary>The WebSocket connection's stream subscriber; null over HTTP.</summary>
+    public Streams.StreamSubscriber? Subscriber { get; init; }
+
     /// <summary>Runs once the response has been written (<c>stop</c> uses it so the caller gets its answer first).</summary>
     public Action? AfterResponse { get; set; }
 }

@@ -32,7 +32,13 @@ public sealed record RpcError(string Token, int Code, string Message)
     /// <summary>publicMalformed (62).</summary>
     public static readonly RpcError PublicMalformed = new("publicMalformed", 62, "Public key is malformed.");
 
-    /// <summary>internal (73).</summary>
+    /// <summary>malformedStream (39).</summary>
+    public static readonly RpcError MalformedStream = new("malformedStream", 39, "Stream malformed.");
+
+    /// <summary><c>rpcNOT_SUPPORTED</c>.</summary>
+    public static readonly RpcError NotSupported = new("notSupported", 75, "Operation not supported.");
+
+    /// <summary><c>rpcINTERNAL</c>.</summary>
     public static readonly RpcError Internal = new("internal", 73, "Internal error.");
 
     /// <summary>reportingUnsupported (91).</summary>

@@ -5,7 +5,10 @@ namespace Peerd.Xrpl.Admin;
 
 /// <summary>
 /// The <c>info</c> object of <c>server_info</c>: what this node can say honestly — it keeps no ledger, so there is no
-/// ledger or load information, and <c>server_state</c> is <c>connected</c> with peers and <c>disconnected</c> without.
+/// load information and <c>complete_ledgers</c> is empty; it does follow the validated ledger from its trusted
+/// validators, so <c>validated_ledger</c> (seq, hash, age), <c>validation_quorum</c> and <c>server_state</c>
+/// <c>tracking</c> (a current validated ledger) are reported, else <c>connected</c> with peers, <c>disconnected</c>
+/// without.
 /// The peer port's <c>/crawl</c> and <c>/health</c> read the non-admin form.
 /// </summary>
 internal static class ServerInfoJson
@@ -21,11 +24,30 @@ internal static class ServerInfoJson
             ["complete_ledgers"] = "empty",
             ["peers"] = peers,
             ["pubkey_node"] = node.Identity.PublicKey.ToBase58(),
-            ["server_state"] = peers > 0 ? "connected" : "disconnected",
+            ["server_state"] = peers == 0 ? "disconnected" : Fresh(node, now) ? "tracking" : "connected",
             ["time"] = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyy-MMM-dd HH:mm:ss.ffffff} UTC"),
             ["uptime"] = (long)node.Uptime.TotalSeconds,
             ["peer_disconnects"] = node.Overlay.PeerDisconnects.ToString(CultureInfo.InvariantCulture),
         };
+        if (node.Tracker is { } tracker)
+        {
+            if (tracker.Validated is { } ledger)
+            {
+                var closed = ledger.CloseTime ?? ledger.SignTime;
+                info["validated_ledger"] = new JsonObject
+                {
+                    ["age"] = Math.Max(0, Protocol.Handshake.NetworkTime.ToNetworkSeconds(now) - closed),
+                    ["hash"] = ledger.HashHex,
+                    ["seq"] = ledger.Sequence,
+                };
+            }
+
+            if (tracker.Quorum != int.MaxValue)
+            {
+                info["validation_quorum"] = tracker.Quorum;
+            }
+        }
+
         if (node.Options.NetworkId is { } networkId)
         {
             info["network_id"] = networkId;
@@ -60,4 +82,8 @@ internal static class ServerInfoJson
 
         return info;
     }
+
+    // rippled stops trusting its own validated ledger for peer tracking after two minutes; so do we for "tracking".
+    private static bool Fresh(AdminContext node, DateTimeOffset now) =>
+        node.Tracker?.Validated is { } ledger && Protocol.Handshake.NetworkTime.ToNetworkSeconds(now) - ledger.SignTime < 120;
 }

@@ -16,7 +16,7 @@ namespace Peerd.Xrpl.Admin;
 /// Messages are handled concurrently (a <c>connect</c> with <c>wait</c> does not hold up a <c>ping</c>); replies are
 /// written one at a time.
 /// </summary>
-internal sealed class WebSocketEndpoint(RpcDispatcher dispatcher, AdminAccess access, ILogger log)
+internal sealed class WebSocketEndpoint(RpcDispatcher dispatcher, AdminAccess access, ILogger log, Streams.StreamHub? hub = null)
 {
     private const int MaxInFlight = 16;
 
@@ -29,6 +29,9 @@ internal sealed class WebSocketEndpoint(RpcDispatcher dispatcher, AdminAccess ac
         using var inFlight = new SemaphoreSlim(MaxInFlight, MaxInFlight);
         var pending = new List<Task>();
         var buffer = new byte[16 * 1024];
+        var subscriber = new Streams.StreamSubscriber();
+        hub?.Add(subscriber);
+        var pump = PumpAsync(socket, sendLock, subscriber, context.RequestAborted);
         try
         {
             while (socket.State == WebSocketState.Open)
@@ -45,7 +48,7 @@ internal sealed class WebSocketEndpoint(RpcDispatcher dispatcher, AdminAccess ac
                 {
                     try
                     {
-                        await HandleMessageAsync(socket, sendLock, message.Value, remote, remoteText, context.RequestAborted).ConfigureAwait(false);
+                        await HandleMessageAsync(socket, sendLock, message.Value, remote, remoteText, hub is null ? null : subscriber, context.RequestAborted).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -55,6 +58,9 @@ internal sealed class WebSocketEndpoint(RpcDispatcher dispatcher, AdminAccess ac
             }
 
             await Task.WhenAll(pending).ConfigureAwait(false);
+            hub?.Remove(subscriber);
+            subscriber.Queue.Writer.TryComplete();
+            await pump.ConfigureAwait(false);
             if (socket.State == WebSocketState.CloseReceived)
             {
                 // Echo the client's close code (RFC 6455 §5.5.1): xrpl.js reconnects unless it gets its own 4000 back.
@@ -65,11 +71,41 @@ internal sealed class WebSocketEndpoint(RpcDispatcher dispatcher, AdminAccess ac
         {
             // The client went away.
         }
+        finally
+        {
+            hub?.Remove(subscriber);
+            subscriber.Queue.Writer.TryComplete();
+            await pump.ConfigureAwait(false);
+        }
     }
 
-    private async Task HandleMessageAsync(WebSocket socket, SemaphoreSlim sendLock, (byte[] Bytes, bool TooLarge) message, IPAddress remote, string remoteText, CancellationToken cancellationToken)
+    // Stream messages go out between replies, under the same send lock.
+    private static async Task PumpAsync(WebSocket socket, SemaphoreSlim sendLock, Streams.StreamSubscriber subscriber, CancellationToken cancellationToken)
     {
-        var (reply, call) = await ProcessAsync(message, remote, remoteText, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await foreach (var message in subscriber.Queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    sendLock.Release();
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The connection is ending.
+        }
+    }
+
+    private async Task HandleMessageAsync(WebSocket socket, SemaphoreSlim sendLock, (byte[] Bytes, bool TooLarge) message, IPAddress remote, string remoteText, Streams.StreamSubscriber? subscriber, CancellationToken cancellationToken)
+    {
+        var (reply, call) = await ProcessAsync(message, remote, remoteText, subscriber, cancellationToken).ConfigureAwait(false);
         await sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -87,7 +123,7 @@ internal sealed class WebSocketEndpoint(RpcDispatcher dispatcher, AdminAccess ac
         call?.AfterResponse?.Invoke();
     }
 
-    private async Task<(JsonObject Reply, RpcCall? Call)> ProcessAsync((byte[] Bytes, bool TooLarge) message, IPAddress remote, string remoteText, CancellationToken cancellationToken)
+    private async Task<(JsonObject Reply, RpcCall? Call)> ProcessAsync((byte[] Bytes, bool TooLarge) message, IPAddress remote, string remoteText, Streams.StreamSubscriber? subscriber, CancellationToken cancellationToken)
     {
         var request = message.TooLarge ? null : RpcEnvelope.TryParseObject(message.Bytes, out _);
         if (request is null)
@@ -126,7 +162,7 @@ internal sealed class WebSocketEndpoint(RpcDispatcher dispatcher, AdminAccess ac
         }
         else
         {
-            call = new RpcCall(method, (JsonObject)request.DeepClone(), role, RpcTransport.WebSocket, remoteText);
+            call = new RpcCall(method, (JsonObject)request.DeepClone(), role, RpcTransport.WebSocket, remoteText) { Subscriber = subscriber };
             result = await dispatcher.InvokeAsync(call, cancellationToken).ConfigureAwait(false);
         }
 

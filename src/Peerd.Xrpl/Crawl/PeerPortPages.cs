@@ -49,10 +49,18 @@ public static class PeerPortPages
         return Respond(request, code, reason, body, softwareName);
     }
 
-    private static byte[] Respond(HttpRequestHead request, int code, string reason, JsonObject body, string softwareName)
+    /// <summary>The response to <c>/vl/…</c>: 200 with the list, or an empty 400/404.</summary>
+    public static byte[] ValidatorList(HttpRequestHead request, int code, JsonObject? body, string softwareName) => code switch
+    {
+        200 => Respond(request, 200, "OK", body!, softwareName),
+        400 => Respond(request, 400, "Bad Request", null, softwareName),
+        _ => Respond(request, 404, "Not Found", null, softwareName),
+    };
+
+    private static byte[] Respond(HttpRequestHead request, int code, string reason, JsonObject? body, string softwareName)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var bytes = SortedJson.ToUtf8(body);
+        var bytes = body is null ? [] : SortedJson.ToUtf8(body);
         var headers = new HttpHeaders()
             .Add(HeaderNames.Server, softwareName)
             .Add(HeaderNames.ContentType, "application/json")

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Peerd.Xrpl.Admin;
 using Peerd.Xrpl.Admin.Methods;
@@ -10,6 +11,7 @@ using Peerd.Xrpl.Overlay;
 using Peerd.Xrpl.Protocol.Handshake;
 using Peerd.Xrpl.Protocol.Identity;
 using Peerd.Xrpl.Tls;
+using Peerd.Xrpl.Validators;
 
 namespace Peerd.Xrpl.Hosting;
 
@@ -21,13 +23,15 @@ namespace Peerd.Xrpl.Hosting;
 public sealed class XrplNode : IAsyncDisposable
 {
     private readonly XrplOverlay _overlay;
+    private readonly ValidatorSites _sites;
     private readonly AdminServer _admin;
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stopRequested = new();
     private int _disposed;
 
-    private XrplNode(XrplOverlay overlay, AdminServer admin, ILogger log)
+    private XrplNode(XrplOverlay overlay, AdminServer admin, ValidatorSites sites, ILogger log)
     {
+        _sites = sites;
         _overlay = overlay;
         _admin = admin;
         _log = log;
@@ -56,6 +60,9 @@ public sealed class XrplNode : IAsyncDisposable
 
     /// <summary>The overlay: peers, connection attempts, address book.</summary>
     public XrplOverlay Overlay => _overlay;
+
+    /// <summary>The validator tracker: trust anchors, lists, manifests, the validated ledger.</summary>
+    public ValidatorTracker Tracker => (ValidatorTracker)_overlay.MessageHandler!;
 
     /// <summary>
     /// Starts XRPL: checks that both TLS Finished messages can be read on this runtime, loads or creates the node key
@@ -95,29 +102,56 @@ public sealed class XrplNode : IAsyncDisposable
         var tls = new XrplTls();
         var cookie = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)));
         var overlay = new XrplOverlay(options, identity, tls, timeProvider, loggerFactory, SoftwareName, cookie, admission);
+        var anchors = options.TrustAnchors;
+        ValidatorLog.Anchors(log, anchors.PublisherKeys.Count, anchors.StaticValidators.Count, anchors.Threshold, anchors.IsEmpty ? ": no ledger will be reported validated" : string.Empty);
+        var tracker = new ValidatorTracker(anchors, Path.Combine(dataDir, "xrpl-validator-lists"), timeProvider, loggerFactory.CreateLogger("Peerd.Xrpl.Validators"));
+        tracker.LoadCache();
+        overlay.MessageHandler = tracker;
+        overlay.ValidatorListPage = target => ValidatorListPage.Answer(target, tracker.Publishers());
+
+        // Every newly validated ledger is reported to every peer; before the first, nothing is sent.
+        tracker.LedgerValidated += ledger => overlay.Broadcast(ValidatorTracker.StatusChange(ledger, timeProvider.GetUtcNow()));
+        X509Certificate2Collection? roots = null;
+        if (options.SslVerifyFile is { } pem)
+        {
+            roots = [];
+            roots.ImportFromPemFile(pem);
+        }
+
+        var sites = new ValidatorSites(anchors.Sites, tracker, roots, timeProvider, loggerFactory.CreateLogger("Peerd.Xrpl.Validators"));
+        var hub = new Admin.Streams.StreamHub();
+        tracker.ValidationReceived += (validation, master) => hub.Publish("validations", () => Admin.Streams.StreamMessages.Validation(validation, master, options.NetworkId));
+        tracker.ManifestAccepted += manifest => hub.Publish("manifests", () => Admin.Streams.StreamMessages.Manifest(manifest));
+        tracker.PeerStatusReceived += (_, status) => hub.Publish("peer_status", () => Admin.Streams.StreamMessages.PeerStatus(status, timeProvider.GetUtcNow()));
         XrplNode? node = null;
         try
         {
-            var context = new AdminContext(options, overlay, timeProvider, Version, reason => node?.RequestStop(reason));
+            var context = new AdminContext(options, overlay, timeProvider, Version, reason => node?.RequestStop(reason)) { Tracker = tracker };
             overlay.ServerInfo = () => ServerInfoJson.Build(context, admin: false);
             overlay.Start();
             var dispatcher = new RpcDispatcher(
-                [new ConnectMethod(context), new PeersMethod(context), new PingMethod(), new ServerInfoMethod(context), new StopMethod(context), new ConnectionsMethod(context)],
+                [
+                    new ConnectMethod(context), new PeersMethod(context), new PingMethod(), new ServerInfoMethod(context), new StopMethod(context), new ConnectionsMethod(context),
+                    new SubscribeMethod(subscribe: true), new SubscribeMethod(subscribe: false), new ValidatorsMethod(context), new ManifestMethod(context),
+                    new ValidatorListSitesMethod(() => sites.Views),
+                ],
                 log);
             var access = new AdminAccess(options.AdminAllow, options.AdminUser, options.AdminPassword);
             var serverName = $"ripple-json-rpc/{SoftwareName}";
             var admin = await AdminServer.StartAsync(
                 options.AdminEndpoint,
                 new JsonRpcEndpoint(dispatcher, access, serverName, log),
-                new WebSocketEndpoint(dispatcher, access, log),
+                new WebSocketEndpoint(dispatcher, access, log, hub),
                 serverName,
                 loggerFactory,
                 cancellationToken).ConfigureAwait(false);
             context.AdminEndpoint = admin.Endpoint;
-            node = new XrplNode(overlay, admin, log);
+            node = new XrplNode(overlay, admin, sites, log);
+            sites.Start();
         }
         catch
         {
+            await sites.DisposeAsync().ConfigureAwait(false);
             await overlay.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -145,6 +179,7 @@ public sealed class XrplNode : IAsyncDisposable
         }
 
         await _admin.DisposeAsync().ConfigureAwait(false);
+        await _sites.DisposeAsync().ConfigureAwait(false);
         await _overlay.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Peerd.Xrpl.Protocol.Identity;
+using Peerd.Xrpl.Protocol.Validators;
+using Peerd.Xrpl.Validators;
 
 namespace Peerd.Xrpl.Hosting;
 
@@ -23,7 +25,16 @@ public sealed record XrplOptions
         "xrpl", "xrpl-peer-addr", "xrpl-admin-addr", "xrpl-network-id", "xrpl-node-seed", "xrpl-max-inbound",
         "xrpl-max-outbound", "xrpl-admin-allow", "xrpl-admin-user", "xrpl-admin-password", "xrpl-standalone",
         "xrpl-reporting", "xrpl-ping-interval", "xrpl-handshake-timeout", "xrpl-crawl",
+        "xrpl-validators-file", "xrpl-validator-list-keys", "xrpl-validator-list-sites", "xrpl-validators", "xrpl-validator-list-threshold",
+        "xrpl-ssl-verify-file",
     ];
+
+    /// <summary>
+    /// The lowest <c>xrpl-ping-interval</c>: rippled charges 250 resource units per ping it receives and its balance
+    /// decays over 32 s, so pinging every T seconds holds about 250·32/T — past its warning level (5,000) below 1.6 s
+    /// and past its drop level (25,000) below 0.32 s. Two seconds stays clear of both.
+    /// </summary>
+    public static readonly TimeSpan MinimumPingInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>True when XRPL should run.</summary>
     public bool Enabled { get; private init; }
@@ -73,6 +84,20 @@ public sealed record XrplOptions
     /// non-upgrade request (403).
     /// </summary>
     public bool Crawl { get; init; } = true;
+
+    /// <summary>
+    /// The trust anchors: <c>xrpl-validators-file</c> (rippled's <c>validators.txt</c>) merged with
+    /// <c>xrpl-validator-list-keys</c>, <c>xrpl-validator-list-sites</c>, <c>xrpl-validators</c> and
+    /// <c>xrpl-validator-list-threshold</c>; when none is given and the network id is 0 (mainnet), rippled's mainnet
+    /// publishers; otherwise none (no ledger is ever reported validated).
+    /// </summary>
+    public TrustAnchors TrustAnchors { get; init; } = TrustAnchors.None;
+
+    /// <summary>
+    /// <c>xrpl-ssl-verify-file</c> (rippled's <c>[ssl_verify_file]</c>): a PEM file of CA certificates that https list
+    /// sites may also chain to; without it, only the system's roots.
+    /// </summary>
+    public string? SslVerifyFile { get; init; }
 
     /// <summary>A summary without secrets (no seed, no credentials).</summary>
     public override string ToString() =>
@@ -126,6 +151,12 @@ public sealed record XrplOptions
         private TimeSpan _ping = TimeSpan.FromSeconds(60);
         private TimeSpan _handshake = TimeSpan.FromSeconds(15);
         private bool _crawl = true;
+        private string? _validatorsFile;
+        private readonly List<ValidatorKey> _listKeys = [];
+        private readonly List<string> _listSites = [];
+        private readonly List<ValidatorKey> _staticValidators = [];
+        private int? _threshold;
+        private string? _sslVerifyFile;
 
         public bool Apply(string name, string? value, out string error)
         {
@@ -171,11 +202,66 @@ public sealed record XrplOptions
                 case "xrpl-reporting":
                     return ParseSwitch(name, value, out _reporting, out error);
                 case "xrpl-ping-interval":
-                    return ParseSeconds(name, value, out _ping, out error);
+                    if (!ParseSeconds(name, value, out _ping, out error))
+                    {
+                        return false;
+                    }
+
+                    if (_ping < MinimumPingInterval)
+                    {
+                        error = $"xrpl-ping-interval: at least {MinimumPingInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds (rippled charges for every ping), got '{value}'";
+                        return false;
+                    }
+
+                    return true;
                 case "xrpl-handshake-timeout":
                     return ParseSeconds(name, value, out _handshake, out error);
                 case "xrpl-crawl":
                     return ParseSwitch(name, value, out _crawl, out error);
+                case "xrpl-validators-file":
+                    _validatorsFile = value;
+                    if (string.IsNullOrEmpty(value))
+                    {
+                        error = "xrpl-validators-file: expected a path";
+                        return false;
+                    }
+
+                    return true;
+                case "xrpl-validator-list-keys":
+                    return ParseKeys(name, value, _listKeys, out error);
+                case "xrpl-validators":
+                    return ParseKeys(name, value, _staticValidators, out error);
+                case "xrpl-validator-list-sites":
+                    foreach (var site in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        if (!Uri.TryCreate(site, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http" && uri.Scheme != "file"))
+                        {
+                            error = $"xrpl-validator-list-sites: '{site}' is not an https://, http:// or file:// URL";
+                            return false;
+                        }
+
+                        _listSites.Add(site);
+                    }
+
+                    return true;
+                case "xrpl-ssl-verify-file":
+                    if (string.IsNullOrEmpty(value) || !File.Exists(value))
+                    {
+                        error = $"xrpl-ssl-verify-file: no such file '{value}'";
+                        return false;
+                    }
+
+                    _sslVerifyFile = value;
+                    return true;
+                case "xrpl-validator-list-threshold":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var threshold))
+                    {
+                        error = $"xrpl-validator-list-threshold: expected a number, got '{value}'";
+                        return false;
+                    }
+
+                    _threshold = threshold;
+                    return true;
                 default:
                     error = $"unknown option '{name}' (XRPL options: {string.Join(", ", Names)})";
                     return false;
@@ -197,8 +283,15 @@ public sealed record XrplOptions
                 return true;
             }
 
+            if (!TryAnchors(out var anchors, out error))
+            {
+                return false;
+            }
+
             opts = new XrplOptions
             {
+                TrustAnchors = anchors,
+                SslVerifyFile = _sslVerifyFile,
                 Enabled = true,
                 PeerEndpoint = _standalone ? null : _peer,
                 AdminEndpoint = _admin,
@@ -215,6 +308,73 @@ public sealed record XrplOptions
                 HandshakeTimeout = _handshake,
                 Crawl = _crawl,
             };
+            return true;
+        }
+
+        private bool TryAnchors(out TrustAnchors anchors, out string error)
+        {
+            anchors = TrustAnchors.None;
+            error = string.Empty;
+            var fromFile = TrustAnchors.None;
+            if (_validatorsFile is not null)
+            {
+                string text;
+                try
+                {
+                    if (new FileInfo(_validatorsFile).Length > ValidatorsFile.MaxLength)
+                    {
+                        error = $"xrpl-validators-file: {_validatorsFile} is larger than {ValidatorsFile.MaxLength} bytes";
+                        return false;
+                    }
+
+                    text = File.ReadAllText(_validatorsFile);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    error = $"xrpl-validators-file: cannot read {_validatorsFile}: {e.Message}";
+                    return false;
+                }
+
+                if (ValidatorsFile.TryParse(text, out var parsed) is not { } file)
+                {
+                    error = $"xrpl-validators-file: {_validatorsFile}: {parsed}";
+                    return false;
+                }
+
+                fromFile = file;
+            }
+
+            var keys = fromFile.PublisherKeys.Concat(_listKeys).Distinct().ToList();
+            var threshold = _threshold ?? fromFile.Threshold;
+            if (threshold > keys.Count)
+            {
+                error = $"xrpl-validator-list-threshold: {threshold} exceeds the {keys.Count} publisher keys";
+                return false;
+            }
+
+            anchors = new TrustAnchors(keys, [.. fromFile.Sites.Concat(_listSites).Distinct()], [.. fromFile.StaticValidators.Concat(_staticValidators).Distinct()], threshold);
+            if (anchors.IsEmpty && _listSites.Count == 0 && fromFile.Sites.Count == 0 && _networkId == 0)
+            {
+                anchors = TrustAnchors.Mainnet;
+            }
+
+            return true;
+        }
+
+        private static bool ParseKeys(string name, string? value, List<ValidatorKey> keys, out string error)
+        {
+            error = string.Empty;
+            foreach (var part in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (ValidatorKey.TryParse(part) is not { } key)
+                {
+                    error = $"{name}: '{part}' is not a public key (hex ED…/02…/03… or base58 n…)";
+                    return false;
+                }
+
+                keys.Add(key);
+            }
+
             return true;
         }
 

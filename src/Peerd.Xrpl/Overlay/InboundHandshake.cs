@@ -41,6 +41,11 @@ internal sealed class InboundHandshake(XrplOverlay overlay, ConnectionAttempt at
 
             var remoteAddress = connection.Remote.Address;
             var software = overlay.HandshakeSettings.SoftwareName;
+            if (overlay.ValidatorListPage?.Invoke(request.Target) is { } vl)
+            {
+                return await FailAsync(stage, $"Not a peer upgrade: served {request.Target}", PeerPortPages.ValidatorList(request, vl.Status, vl.Body, software), deadline.Token).ConfigureAwait(false);
+            }
+
             var page = PeerPortPages.Match(request, overlay.Options.Crawl);
             if (page != PeerPortPage.None)
             {

@@ -87,6 +87,12 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
 
     internal void OnMessage(XrplPeer peer, Google.Protobuf.IMessage message) => MessageReceived?.Invoke(peer, message);
 
+    /// <summary>Where messages the overlay does not handle itself go (the validator tracker); set before <see cref="Start"/>.</summary>
+    internal IXrplMessageHandler? MessageHandler { get; set; }
+
+    /// <summary>Answers <c>/vl/…</c> requests on the peer port (status and body), or null for other targets.</summary>
+    internal Func<string, (int Status, JsonObject? Body)?>? ValidatorListPage { get; set; }
+
     /// <summary>The non-admin <c>server_info</c> object for <c>/crawl</c> and <c>/health</c>; set by the node once its admin side exists.</summary>
     internal Func<JsonObject>? ServerInfo { get; set; }
 
@@ -136,6 +142,15 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
         // One-shot and re-armed after each tick (as rippled's per-peer timer): a late tick never runs right behind the
         // previous one, which would call a ping that was just sent unanswered.
         _timer = Time.CreateTimer(_ => Tick(), null, Options.PingInterval, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Queues <paramref name="message"/> to every connected peer.</summary>
+    internal void Broadcast(Google.Protobuf.IMessage message)
+    {
+        foreach (var peer in _peers.Values)
+        {
+            peer.Send(message);
+        }
     }
 
     /// <summary>Addresses for a 503 redirect: what peers told us, then our outbound peers.</summary>
@@ -447,6 +462,10 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
         if (_stopping.IsCancellationRequested)
         {
             peer.Close("Stopped");
+        }
+        else
+        {
+            MessageHandler?.OnPeerActivated(peer);
         }
 
         return peer;

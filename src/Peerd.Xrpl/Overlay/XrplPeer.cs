@@ -322,6 +322,11 @@ public sealed class XrplPeer
 
         try
         {
+            if (message is not (TMPing or TMEndpoints))
+            {
+                _overlay.MessageHandler?.OnMessage(this, message!);
+            }
+
             _overlay.OnMessage(this, message!);
         }
         catch (Exception e)

@@ -86,7 +86,7 @@ public sealed class RawPeer : IAsyncDisposable
                 return read;
             }
 
-            Assert.NotEqual(OperationStatus.InvalidData, status);
+            Assert.True(status != OperationStatus.InvalidData, $"bad frame ({error}): {Convert.ToHexString(buffer.Slice(0, Math.Min(buffer.Length, 32)).ToArray())}");
             _reader.AdvanceTo(consumed, examined);
             if (result.IsCompleted)
             {

@@ -5,6 +5,13 @@
 //
 //   node peer.mjs listen --cert c.pem --key k.pem [--port 0] [--seed s…] [--network-id N] [--ping] [--tls 1.2|1.3]
 //   node peer.mjs dial --host 127.0.0.1 --port P [--seed s…] [--network-id N] [--ping] [--tls 1.2|1.3]
+//        [--feed fixtures.json] [--max-unknown-time S]
+//
+// --feed sends, once the session starts, the v2 list collection and the full validations of a validators.mjs
+// fixture file (what a rippled relays to every peer). --max-unknown-time applies rippled's rule for a peer it
+// dialled (PeerImp::onTimer): a peer whose tracking is still not "converged" after S seconds is dropped as
+// "Not useful"; tracking comes from its TMStatusChange (PeerImp::checkTracking: |ledgerSeq - our validated| < 24 ->
+// converged, > 128 -> diverged), our validated ledger being the fixture's.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import tls from 'node:tls';
@@ -124,6 +131,30 @@ function encodePing(type, seq) {
   return Buffer.concat([header, payload]);
 }
 
+function bytesField(number, bytes) {
+  const data = Buffer.from(bytes);
+  return Buffer.from([...varint((number << 3) | 2), ...varint(data.length), ...data]);
+}
+
+function frame(type, payload) {
+  const header = Buffer.alloc(6);
+  header.writeUInt32BE(payload.length, 0);
+  header.writeUInt16BE(type, 4);
+  return Buffer.concat([header, payload]);
+}
+
+// TMValidatorListCollection (56) { version = 1, manifest = 2, blobs = 3 { manifest = 1, blob = 2, signature = 3 } }
+function encodeCollection(list) {
+  const parts = [Buffer.from([0x08, ...varint(list.version)]), bytesField(2, Buffer.from(list.manifest))];
+  for (const b of list.blobs_v2) parts.push(bytesField(3, Buffer.concat([bytesField(2, Buffer.from(b.blob)), bytesField(3, Buffer.from(b.signature))])));
+  return frame(56, Buffer.concat(parts));
+}
+
+// TMValidation (41) { validation = 1 }
+function encodeValidation(hex) {
+  return frame(41, bytesField(1, Buffer.from(hex, 'hex')));
+}
+
 function decodeFields(payload) {
   const fields = {};
   let i = 0;
@@ -143,6 +174,7 @@ function decodeFields(payload) {
       let length = 0;
       let s = 0;
       do { byte = payload[i++]; length |= (byte & 0x7f) << s; s += 7; } while (byte & 0x80);
+      fields[field] = payload.subarray(i, i + length);
       i += length;
     } else if (wire === 1) i += 8;
     else if (wire === 5) i += 4;
@@ -155,6 +187,27 @@ function decodeFields(payload) {
 function runSession(socket, rest) {
   let buffer = rest;
   let ourSeq = null;
+  const feed = args.feed ? JSON.parse(fs.readFileSync(args.feed, 'utf8')) : null;
+  const ourValidated = feed ? feed.validations.ledgerSeq : null;
+  let tracking = 'unknown';
+  const started = Date.now();
+  let timer = null;
+  if (args['max-unknown-time'] !== undefined) {
+    const limit = Number(args['max-unknown-time']) * 1000;
+    let kept = false;
+    timer = setInterval(() => {
+      if (Date.now() - started <= limit) return;
+      if (tracking !== 'converged') {
+        emit({ event: 'dropped', reason: 'Not useful', tracking });
+        clearInterval(timer);
+        socket.destroy();
+      } else if (!kept) {
+        kept = true;
+        emit({ event: 'kept', tracking, seconds: (Date.now() - started) / 1000 });
+      }
+    }, 100);
+    socket.on('close', () => clearInterval(timer));
+  }
   const onData = (chunk) => {
     buffer = Buffer.concat([buffer, chunk]);
     while (buffer.length >= 6) {
@@ -168,6 +221,21 @@ function runSession(socket, rest) {
       if (buffer.length < 6 + length) break;
       const payload = buffer.subarray(6, 6 + length);
       buffer = buffer.subarray(6 + length);
+      if (type === 34) {
+        const f = decodeFields(payload);
+        const status = {
+          event: 'status', newEvent: f[2] === undefined ? null : Number(f[2]), ledgerSeq: f[3] === undefined ? null : Number(f[3]),
+          hasLedgerHash: f[4] !== undefined, hasPreviousHash: f[5] !== undefined, hasNetworkTime: f[6] !== undefined,
+          hasFirstSeq: f[7] !== undefined, hasLastSeq: f[8] !== undefined,
+        };
+        if (status.newEvent !== 4 && status.ledgerSeq !== null && ourValidated !== null) {
+          const diff = Math.abs(status.ledgerSeq - ourValidated);
+          if (diff < 24) tracking = 'converged';
+          else if (diff > 128) tracking = 'diverged';
+        }
+        emit({ ...status, tracking });
+        continue;
+      }
       if (type !== 3) {
         emit({ event: 'message', type });
         continue;
@@ -188,6 +256,11 @@ function runSession(socket, rest) {
   if (args.ping) {
     ourSeq = crypto.randomInt(1, 2 ** 31);
     socket.write(encodePing(0, ourSeq));
+  }
+  if (feed) {
+    socket.write(encodeCollection(feed.lists.v2));
+    for (const hex of feed.validations.full) socket.write(encodeValidation(hex));
+    emit({ event: 'fed', validations: feed.validations.full.length });
   }
   if (buffer.length > 0) onData(Buffer.alloc(0));
 }
