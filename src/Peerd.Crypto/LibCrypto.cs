@@ -100,12 +100,6 @@ internal static unsafe partial class LibCrypto
     [LibraryImport(LibraryName, EntryPoint = "EVP_PKEY_free")]
     internal static partial void EvpPkeyFree(IntPtr key);
 
-    [LibraryImport(LibraryName, EntryPoint = "EVP_MD_CTX_new")]
-    internal static partial IntPtr EvpMdCtxNew();
-
-    [LibraryImport(LibraryName, EntryPoint = "EVP_MD_CTX_free")]
-    internal static partial void EvpMdCtxFree(IntPtr context);
-
     [LibraryImport(LibraryName, EntryPoint = "EVP_DigestVerifyInit")]
     internal static partial int EvpDigestVerifyInit(IntPtr context, IntPtr keyContext, IntPtr digest, IntPtr engine, IntPtr key);
 
