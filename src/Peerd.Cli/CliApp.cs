@@ -23,6 +23,12 @@ public static class CliApp
                 ? XrplCli.Run(Tail(args), console)
                 : LightningCli.Run(args, console);
         }
+        catch (Exception e)
+        {
+            // Every expected failure has its own message and code; anything else is still one line, never a trace.
+            console.Error($"unexpected {e.GetType().Name}: {e.Message}");
+            return ExitCodes.TalkFailed;
+        }
         finally
         {
             console.Stdout.Flush();

@@ -45,7 +45,18 @@ public sealed class Node : IAsyncDisposable
     {
         var node = new Node();
         var peerLog = new PeerLogBook(TimeProvider.System);
-        var loggerFactory = node._loggerFactory = CreateLoggerFactory(options, peerLog, out node._logFile);
+        ILoggerFactory loggerFactory;
+        try
+        {
+            loggerFactory = node._loggerFactory = CreateLoggerFactory(options, peerLog, out node._logFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing to log to yet: the log file itself is what failed.
+            await Console.Error.WriteLineAsync($"peerd: log-file {options.LogFile}: {e.Message}").ConfigureAwait(false);
+            return null;
+        }
+
         var logger = node._logger = loggerFactory.CreateLogger("peerd");
         try
         {

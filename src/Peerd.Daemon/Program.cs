@@ -7,8 +7,25 @@ namespace Peerd.Daemon;
 /// <summary>The entry point of <c>peerd</c>: options, then the node, until a signal or the <c>stop</c> command.</summary>
 public static class Program
 {
-    /// <summary>Entry point. Exit codes: 0 clean stop, 1 configuration or start-up error, 2 shutdown overran its deadline.</summary>
+    /// <summary>
+    /// Entry point. Exit codes: 0 clean stop, 1 configuration or start-up error, 2 shutdown overran its deadline.
+    /// Every failure is one line on stderr: an exception no layer expected is reported by type and message, never as a
+    /// stack trace.
+    /// </summary>
     public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            return await RunAsync(args).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync($"peerd: unexpected {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args)
     {
         SocketThreading.Configure();
         DaemonOptions options;
@@ -36,7 +53,16 @@ public static class Program
 
         using var stop = new CancellationTokenSource();
         using var signals = DaemonSignals.Register(stop);
-        var node = await Node.StartAsync(options, stop).ConfigureAwait(false);
+        Node? node;
+        try
+        {
+            node = await Node.StartAsync(options, stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return 0; // a signal arrived while starting: a clean stop
+        }
+
         if (node is null)
         {
             return 1;

@@ -48,8 +48,52 @@ public static class LightningArguments
             }
         }
 
-        return true;
+        error = Validate(options);
+        return error is null;
     }
+
+    /// <summary>
+    /// Values a call cannot use, refused before anything else (Core Lightning's <c>lightning-cli</c> aborts on an
+    /// empty <c>--lightning-dir=</c> or <c>--rpc-file=</c>; here each is a usage error).
+    /// </summary>
+    private static string? Validate(LightningOptions options)
+    {
+        if (options.LightningDirGiven && string.IsNullOrWhiteSpace(options.LightningDir))
+        {
+            return "--lightning-dir: requires a non-empty directory";
+        }
+
+        if (options.RpcFile is { } rpcFile && string.IsNullOrWhiteSpace(rpcFile))
+        {
+            return "--rpc-file: requires a non-empty path";
+        }
+
+        if (options.ConfigFile is { } conf && (string.IsNullOrWhiteSpace(conf) || !File.Exists(conf)))
+        {
+            return $"Opening and reading {conf}: {(Directory.Exists(conf) ? "Is a directory" : "No such file or directory")}";
+        }
+
+        if (options.Network is { } network && !KnownNetworks.Contains(network))
+        {
+            return $"--network={network}: Unknown network name '{network}'";
+        }
+
+        foreach (var path in new[] { options.LightningDir, options.RpcFile ?? "", options.ConfigFile ?? "" })
+        {
+            if (path.Contains('\0', StringComparison.Ordinal))
+            {
+                return "a path contains a NUL character";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The network names Core Lightning's <c>chainparams</c> knows.</summary>
+    private static readonly HashSet<string> KnownNetworks = new(StringComparer.Ordinal)
+    {
+        "bitcoin", "testnet", "testnet4", "signet", "regtest", "liquid", "liquid-regtest",
+    };
 
     private static string? ParseLong(IReadOnlyList<string> args, ref int i, LightningOptions options)
     {

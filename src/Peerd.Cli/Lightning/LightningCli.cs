@@ -47,6 +47,21 @@ public static class LightningCli
         }
 
         var parameters = options.Arguments.Count > 1 ? options.Arguments.GetRange(1, options.Arguments.Count - 1) : [];
+
+        // A request that cannot be built is a usage error whether or not the daemon is there.
+        var id = RequestBuilder.RequestId(method, console.ProcessId);
+        if (!RequestBuilder.TryBuild(method, parameters, options.Input, id, options.Filter, out var request, out var buildError))
+        {
+            console.Error(buildError!);
+            return ExitCodes.Usage;
+        }
+
+        if (!RequestBuilder.IsWellFormed(request))
+        {
+            console.Error($"Some parameters are malformed, cannot create a valid JSON-RPC request: {request}");
+            return ExitCodes.Usage;
+        }
+
         var socketPath = SocketPath(options, console.HomeDirectory);
         RpcSocketClient client;
         try
@@ -61,7 +76,7 @@ public static class LightningCli
 
         using (client)
         {
-            return Call(client, console, options, method, parameters);
+            return Call(client, console, options, method, parameters, request, id);
         }
     }
 
@@ -80,21 +95,8 @@ public static class LightningCli
         return Path.IsPathRooted(rpcFile) ? rpcFile : Path.Combine(baseDir, network, rpcFile);
     }
 
-    private static int Call(RpcSocketClient client, CliConsole console, LightningOptions options, string method, List<string> parameters)
+    private static int Call(RpcSocketClient client, CliConsole console, LightningOptions options, string method, List<string> parameters, string request, string id)
     {
-        var id = RequestBuilder.RequestId(method, console.ProcessId);
-        if (!RequestBuilder.TryBuild(method, parameters, options.Input, id, options.Filter, out var request, out var buildError))
-        {
-            console.Error(buildError!);
-            return ExitCodes.Usage;
-        }
-
-        if (!RequestBuilder.IsWellFormed(request))
-        {
-            console.Error($"Some parameters are malformed, cannot create a valid JSON-RPC request: {request}");
-            return ExitCodes.Usage;
-        }
-
         var notify = options.Notifications is { } level && level != "none";
         try
         {

@@ -85,10 +85,10 @@ public sealed class DaemonOptions
             throw new OptionException("cannot find the home directory for ~/.peerd ($HOME is not set): give --lightning-dir");
         }
 
-        var dir = Expand(given ?? Path.Combine(homeDirectory, ".peerd"), homeDirectory);
+        var dir = Expand(given ?? Path.Combine(homeDirectory, ".peerd"), homeDirectory, "lightning-dir");
         var all = new List<KeyValuePair<string, string?>>();
         var conf = Last(cli, "conf");
-        var baseConfig = conf is null ? Path.Combine(dir, "config") : Expand(conf, homeDirectory);
+        var baseConfig = conf is null ? Path.Combine(dir, "config") : Expand(conf, homeDirectory, "conf");
         if (conf is not null && !File.Exists(baseConfig))
         {
             throw new OptionException($"config file {baseConfig} not found");
@@ -96,7 +96,7 @@ public sealed class DaemonOptions
 
         if (File.Exists(baseConfig))
         {
-            all.AddRange(OptionParser.ParseConfig(File.ReadAllText(baseConfig), baseConfig, IsXrpl));
+            all.AddRange(OptionParser.ParseConfig(ReadConfig(baseConfig), baseConfig, IsXrpl));
         }
 
         var networkName = NetworkName(all, null);
@@ -109,7 +109,7 @@ public sealed class DaemonOptions
         var networkConfig = Path.Combine(dir, network.Name, "config");
         if (conf is null && File.Exists(networkConfig))
         {
-            all.AddRange(OptionParser.ParseConfig(File.ReadAllText(networkConfig), networkConfig, IsXrpl));
+            all.AddRange(OptionParser.ParseConfig(ReadConfig(networkConfig), networkConfig, IsXrpl));
         }
 
         all.AddRange(cli);
@@ -138,14 +138,14 @@ public sealed class DaemonOptions
             Alias = ParseAlias(Last(all, "alias")),
             Color = ParseColor(Last(all, "rgb")),
             LogLevel = ParseLogLevel(Last(all, "log-level") ?? "info"),
-            LogFile = Last(all, "log-file") is { } lf ? Expand(lf, homeDirectory) : null,
+            LogFile = Last(all, "log-file") is { } lf ? Expand(lf, homeDirectory, "log-file") : null,
             JsonLogs = (Last(all, "log-format") ?? "text") switch
             {
                 "text" => false,
                 "json" => true,
                 var other => throw new OptionException($"log-format: expected text or json, not '{other}'"),
             },
-            RpcFile = Last(all, "rpc-file") is { } rf ? Expand(rf, homeDirectory) : Path.Combine(dir, network.Name, "lightning-rpc"),
+            RpcFile = Last(all, "rpc-file") is { } rf ? Expand(rf, homeDirectory, "rpc-file") : Path.Combine(dir, network.Name, "lightning-rpc"),
             Proxy = Last(all, "proxy"),
             AlwaysUseProxy = Flag(all, "always-use-proxy"),
             DisableDns = Flag(all, "disable-dns"),
@@ -261,6 +261,33 @@ public sealed class DaemonOptions
         _ => throw new OptionException($"log-level: expected io, debug, info, unusual or broken, not '{text}'"),
     };
 
-    private static string Expand(string path, string home) =>
-        Path.GetFullPath(path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, path[2..]) : path);
+    /// <summary>A path option made absolute (<c>~/</c> is the home directory); empty or unusable is a usage error.</summary>
+    private static string Expand(string path, string home, string name)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new OptionException($"{name}: expected a path, got an empty value");
+        }
+
+        try
+        {
+            return Path.GetFullPath(path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, path[2..]) : path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new OptionException($"{name}: '{path}' is not a usable path ({e.Message})");
+        }
+    }
+
+    private static string ReadConfig(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OptionException($"config file {path}: {e.Message}");
+        }
+    }
 }
