@@ -77,6 +77,19 @@ public sealed partial class PackagesTests
         var metadata = XDocument.Load(nuspec).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         Assert.Equal("README.md", metadata.Elements().Single(e => e.Name.LocalName == "readme").Value);
         Assert.True(metadata.Elements().Single(e => e.Name.LocalName == "description").Value.Length > 40, $"{id} has no description");
+
+        // Deterministic and free of this machine's paths: neither the sources' nor the build folder's path is in it.
+        using var assembly = new MemoryStream();
+        using (var entry = zip.GetEntry($"lib/net10.0/{id}.dll")!.Open())
+        {
+            entry.CopyTo(assembly);
+        }
+
+        var bytes = assembly.ToArray();
+        foreach (var machinePath in new[] { RepoPaths.Root, Path.GetTempPath().TrimEnd('/') })
+        {
+            Assert.True(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(machinePath)) < 0, $"{id}.dll holds the path {machinePath}");
+        }
     }
 
     private static void CopySample(string from, string to)
