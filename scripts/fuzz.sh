@@ -56,9 +56,10 @@ fuzzer() { echo "$(command -v dotnet)" "$work/bin/Peerd.Fuzz.dll" run "$1"; }
 afl_env() {
   export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
   export AFL_NO_UI=1 AFL_QUIET=1
-  # The address-book target writes its files here; nothing is left in the system's temporary folder.
+  # The address-book target writes its files here (and .NET its debug pipes): nothing is left in the system's
+  # temporary folder, and what a killed process left here is removed on the next run.
   export TMPDIR="$work/tmp"
-  mkdir -p "$TMPDIR"
+  rm -rf "$TMPDIR" && mkdir -p "$TMPDIR"
 }
 
 stat_of() { awk -F' *: *' -v k="$2" '$1 == k { print $2 }' "$1"; }
