@@ -56,9 +56,10 @@ fuzzer() { echo "$(command -v dotnet)" "$work/bin/Peerd.Fuzz.dll" run "$1"; }
 afl_env() {
   export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
   export AFL_NO_UI=1 AFL_QUIET=1
-  # The address-book target writes its files here; nothing is left in the system's temporary folder.
+  # The address-book target writes its files here (and .NET its debug pipes): nothing is left in the system's
+  # temporary folder, and what a killed process left here is removed on the next run.
   export TMPDIR="$work/tmp"
-  mkdir -p "$TMPDIR"
+  rm -rf "$TMPDIR" && mkdir -p "$TMPDIR"
 }
 
 stat_of() { awk -F' *: *' -v k="$2" '$1 == k { print $2 }' "$1"; }
@@ -73,12 +74,12 @@ fuzz_one() {
   dotnet "$work/plain/Peerd.Fuzz.dll" seeds "$target" "$input"
   find "$corpus" -type f -exec cp {} "$input/" \;
   echo "fuzz: $target for $minutes min from $(ls "$input" | wc -l) inputs" >&2
-  nice -n "$nice_level" afl-fuzz -i "$input" -o "$out" -t 5000 -m none -V "$((minutes * 60))" -- $(fuzzer "$target") >"$work/$target.log" 2>&1 || {
+  nice -n "$nice_level" afl-fuzz -i "$input" -o "$out" -t 10000 -m none -V "$((minutes * 60))" -- $(fuzzer "$target") >"$work/$target.log" 2>&1 || {
     echo "fuzz: afl-fuzz failed; its log:" >&2; tail -30 "$work/$target.log" >&2; return 1; }
   local stats="$out/default/fuzzer_stats"
 
   # Minimise: the smallest set of queue entries with the same coverage becomes the committed corpus.
-  nice -n "$nice_level" afl-cmin -i "$out/default/queue" -o "$work/cmin" -t 5000 -m none -- $(fuzzer "$target") >"$work/$target.cmin.log" 2>&1 || {
+  nice -n "$nice_level" afl-cmin -i "$out/default/queue" -o "$work/cmin" -t 10000 -m none -- $(fuzzer "$target") >"$work/$target.cmin.log" 2>&1 || {
     echo "fuzz: afl-cmin failed; its log:" >&2; tail -30 "$work/$target.cmin.log" >&2; return 1; }
   rm -rf "$corpus" && mkdir -p "$corpus"
   local f kept
@@ -110,7 +111,7 @@ TEST
   for f in "$out"/default/hangs/id:*; do
     [ -e "$f" ] || continue
     hangs=$((hangs + 1))
-    echo "fuzz: HANG $target: $f (over 5 s; replay: dotnet fuzz/.work/plain/Peerd.Fuzz.dll replay $target FILE)" >&2
+    echo "fuzz: HANG $target: $f (over 10 s; replay: dotnet fuzz/.work/plain/Peerd.Fuzz.dll replay $target FILE)" >&2
   done
 
   local files bytes line

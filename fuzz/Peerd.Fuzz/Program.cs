@@ -18,10 +18,12 @@ if (args is ["list"])
 
 // Under afl-fuzz the instrumented assemblies may run only inside SharpFuzz's loop (their coverage counters live in
 // the fuzzer's shared memory, which the loop maps): the target, whose static state calls into them, is found there.
+// The loop runs in a child process, so a hang that afl-fuzz kills, or a crash no handler can catch (a stack
+// overflow), is reported as such instead of ending the whole run ("unable to communicate with fork server").
 if (args is ["run", var name])
 {
     FuzzTarget? target = null;
-    SharpFuzz.Fuzzer.Run(stream =>
+    SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
     {
         target ??= FuzzTargets.Find(name) ?? throw new ArgumentException($"no fuzz target named {name}");
         using var buffer = new MemoryStream();
