@@ -333,7 +333,7 @@ public sealed class ValidatorTracker : IXrplMessageHandler
     {
         ArgumentNullException.ThrowIfNull(manifests);
         var accepted = new List<Manifest>();
-        foreach (var item in manifests.List.Take(XrplTuningLimits.MaxManifestsPerMessage))
+        foreach (var item in manifests.List.Take(XrplTuning.MaxManifestsPerMessage))
         {
             var manifest = Manifest.TryParse(item.Stobject.ToByteArray(), out var error);
             if (manifest is null)
@@ -398,10 +398,3 @@ public sealed record PublisherView(
     IReadOnlyList<(uint Sequence, uint Effective)> Pending,
     System.Text.Json.Nodes.JsonObject? Version1,
     System.Text.Json.Nodes.JsonObject? Version2);
-
-/// <summary>Bounds on what one peer message may make the tracker do.</summary>
-internal static class XrplTuningLimits
-{
-    /// <summary>Manifests read from one <c>TMManifests</c> (rippled sends its whole cache, a few hundred on mainnet).</summary>
-    public const int MaxManifestsPerMessage = 4096;
-}
