@@ -1,19 +1,24 @@
+using System.Net;
+using Peerd.Xrpl.Protocol.Handshake;
 using Peerd.Xrpl.Protocol.Messages;
+using Peerd.Xrpl.Protocol.PeerFinder;
 
 namespace Peerd.Xrpl.Overlay;
 
 /// <summary>One address learnt from a peer.</summary>
-/// <param name="Endpoint">The <c>ip:port</c> text as the peer sent it.</param>
-/// <param name="Hops">Hops from the peer that told us (0: the peer itself).</param>
-/// <param name="Source">The <c>n…</c> key of the peer that told us.</param>
+/// <param name="Endpoint">The <c>ip:port</c> text.</param>
+/// <param name="Hops">Hops from us (the sender itself is 1).</param>
+/// <param name="Source">The <c>n…</c> key of the peer that told us, or the redirect that carried it.</param>
 /// <param name="SeenAt">When we last heard of it.</param>
 public sealed record AddressBookEntry(string Endpoint, uint Hops, string Source, DateTimeOffset SeenAt);
 
 /// <summary>
 /// Peer addresses heard in <c>TMEndpoints</c> (version 2: <c>endpoints_v2</c>) and 503 redirects, kept in memory,
-/// newest first and bounded by <see cref="XrplTuning.AddressBookCapacity"/>; each source holds at most
-/// <see cref="XrplTuning.AddressBookEntriesPerSource"/> of them (a source beyond it replaces its own oldest), so one
-/// peer cannot flush the others. Used to fill 503 redirects. Every change is O(1). Thread-safe.
+/// newest first and bounded by <see cref="XrplTuning.AddressBookCapacity"/>. Used to fill 503 redirects, so only what
+/// <see cref="EndpointFilter"/> accepts enters, at most one message per peer per <see cref="MessageInterval"/>
+/// (rippled's <c>whenAcceptEndpoints</c>), and each source holds at most <see cref="XrplTuning.AddressBookEntriesPerSource"/>
+/// addresses (a source beyond it replaces its own oldest), so one peer cannot flush the others. Every change to the
+/// addresses is O(1). Thread-safe.
 /// </summary>
 public sealed class AddressBook
 {
@@ -21,19 +26,26 @@ public sealed class AddressBook
     private readonly Dictionary<string, Slot> _entries = new(StringComparer.Ordinal);
     private readonly LinkedList<AddressBookEntry> _byAge = new();
     private readonly Dictionary<string, LinkedList<string>> _bySource = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _lastMessage = new(StringComparer.Ordinal);
     private readonly int _capacity;
     private readonly int _perSource;
+    private readonly bool _allowPrivate;
 
     /// <summary>Creates an empty book.</summary>
     /// <param name="capacity">Addresses kept in all.</param>
     /// <param name="perSource">Addresses kept from one source.</param>
-    public AddressBook(int capacity = XrplTuning.AddressBookCapacity, int perSource = XrplTuning.AddressBookEntriesPerSource)
+    /// <param name="allowPrivate">Keep non-public addresses too (test networks on one host).</param>
+    public AddressBook(int capacity = XrplTuning.AddressBookCapacity, int perSource = XrplTuning.AddressBookEntriesPerSource, bool allowPrivate = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSource);
         _capacity = capacity;
         _perSource = perSource;
+        _allowPrivate = allowPrivate;
     }
+
+    /// <summary>rippled's <c>secondsPerMessage</c>: one endpoints message per peer is taken per 151 s.</summary>
+    public static readonly TimeSpan MessageInterval = TimeSpan.FromSeconds(151);
 
     /// <summary>Number of addresses.</summary>
     public int Count
@@ -47,18 +59,42 @@ public sealed class AddressBook
         }
     }
 
-    /// <summary>Adds every well-formed endpoint of a message (at most the per-source share); returns how many were taken.</summary>
-    public int Add(TMEndpoints message, string source, DateTimeOffset now)
+    /// <summary>
+    /// Adds what <see cref="EndpointFilter"/> accepts of a peer's message (at most the source's share), unless the
+    /// same source's last message was taken less than <see cref="MessageInterval"/> ago; returns how many were taken.
+    /// </summary>
+    public int Add(TMEndpoints message, string source, IPAddress sender, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Add(message.EndpointsV2.Select(e => (e.Endpoint, e.Hops)), source, now);
+        ArgumentNullException.ThrowIfNull(sender);
+        lock (_lock)
+        {
+            if (_lastMessage.TryGetValue(source, out var last) && now - last < MessageInterval)
+            {
+                return 0;
+            }
+
+            _lastMessage[source] = now;
+            if (_lastMessage.Count > _capacity)
+            {
+                foreach (var stale in _lastMessage.Where(e => now - e.Value >= MessageInterval).Select(e => e.Key).ToList())
+                {
+                    _lastMessage.Remove(stale);
+                }
+            }
+        }
+
+        return Store(EndpointFilter.Filter(message, sender, _allowPrivate), source, now);
     }
 
-    /// <summary>Adds the <c>peer-ips</c> of a 503 redirect; returns how many were taken.</summary>
-    public int AddRedirects(IEnumerable<string> endpoints, System.Net.IPEndPoint from, DateTimeOffset now)
+    /// <summary>Adds the <c>peer-ips</c> of a 503 redirect, filtered as a peer's endpoints are; returns how many were taken.</summary>
+    public int AddRedirects(IEnumerable<string> endpoints, IPEndPoint from, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return Add(endpoints.Select(e => (e, 1u)), $"redirect from {Protocol.Handshake.PeerAddress.Format(from)}", now);
+        ArgumentNullException.ThrowIfNull(from);
+        var message = new TMEndpoints { Version = 2 };
+        message.EndpointsV2.AddRange(endpoints.Take(EndpointFilter.MaxPerMessage).Select(e => new TMEndpoints.Types.TMEndpointv2 { Endpoint = e, Hops = 1 }));
+        return Store(EndpointFilter.Filter(message, from.Address, _allowPrivate), $"redirect from {PeerAddress.Format(from)}", now);
     }
 
     /// <summary>Newest first.</summary>
@@ -76,23 +112,19 @@ public sealed class AddressBook
         return result;
     }
 
-    private int Add(IEnumerable<(string Endpoint, uint Hops)> endpoints, string source, DateTimeOffset now)
+    private int Store(IReadOnlyList<(IPEndPoint Endpoint, uint Hops)> accepted, string source, DateTimeOffset now)
     {
         var added = 0;
         lock (_lock)
         {
-            foreach (var (endpoint, hops) in endpoints)
+            foreach (var (parsed, hops) in accepted)
             {
                 if (added == _perSource)
                 {
                     break;
                 }
 
-                if (!System.Net.IPEndPoint.TryParse(endpoint, out var parsed) || parsed.Port == 0)
-                {
-                    continue;
-                }
-
+                var endpoint = PeerAddress.Format(parsed);
                 Remove(endpoint);
                 if (_bySource.TryGetValue(source, out var full) && full.Count >= _perSource)
                 {

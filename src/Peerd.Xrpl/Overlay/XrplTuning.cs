@@ -79,4 +79,7 @@ public static class XrplTuning
 
     /// <summary>How long a closing peer may take to flush its queue and say TLS goodbye before its socket is cut.</summary>
     public static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>Manifests read from one <c>TMManifests</c> (rippled sends its whole cache, a few hundred on mainnet).</summary>
+    public const int MaxManifestsPerMessage = 4096;
 }

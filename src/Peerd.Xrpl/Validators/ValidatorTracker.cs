@@ -22,6 +22,7 @@ public sealed class ValidatorTracker : IXrplMessageHandler
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly Dictionary<string, ListApplyResult> _lastBySource = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<XrplPeer, TMStatusChange> _peerStatus = [];
 
     /// <summary>Builds the tracker for <paramref name="anchors"/>; lists are cached in <paramref name="cacheDirectory"/> when given.</summary>
     public ValidatorTracker(TrustAnchors anchors, string? cacheDirectory, TimeProvider time, ILogger log)
@@ -158,6 +159,49 @@ public sealed class ValidatorTracker : IXrplMessageHandler
         }
     }
 
+    /// <summary>
+    /// What <c>peers</c> shows of a peer's last <c>TMStatusChange</c>, as rippled's <c>PeerImp::json</c>: <c>track</c>
+    /// (omitted when its ledger is within 23 of our validated one, <c>diverged</c> beyond 128, else <c>unknown</c>),
+    /// <c>status</c>, <c>ledger</c> (its closed ledger's hash) and <c>complete_ledgers</c>.
+    /// </summary>
+    public void DescribePeer(XrplPeer peer, System.Text.Json.Nodes.JsonObject json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        _peerStatus.TryGetValue(peer, out var status);
+        var ours = Validated?.Sequence;
+        var track = "unknown";
+        if (status is { HasLedgerSeq: true } && ours is { } validated)
+        {
+            var diff = Math.Abs((long)status.LedgerSeq - validated);
+            track = diff < 24 ? string.Empty : diff > 128 ? "diverged" : "unknown";
+        }
+
+        if (track.Length > 0)
+        {
+            json["track"] = track;
+        }
+
+        if (status is null)
+        {
+            return;
+        }
+
+        if (status.HasNewStatus)
+        {
+            json["status"] = status.NewStatus.ToString()[2..].ToLowerInvariant();
+        }
+
+        if (status.HasLedgerHash && status.LedgerHash.Length == 32)
+        {
+            json["ledger"] = Convert.ToHexString(status.LedgerHash.Span);
+        }
+
+        if (status is { HasFirstSeq: true, HasLastSeq: true } && status.FirstSeq > 0 && status.LastSeq >= status.FirstSeq)
+        {
+            json["complete_ledgers"] = $"{status.FirstSeq} - {status.LastSeq}";
+        }
+    }
+
     /// <summary>The trusted master keys now.</summary>
     public IReadOnlyList<ValidatorKey> TrustedKeys()
     {
@@ -226,6 +270,7 @@ public sealed class ValidatorTracker : IXrplMessageHandler
                 OnValidation(peer.Id, validation.Validation.ToByteArray());
                 break;
             case TMStatusChange status:
+                _peerStatus.AddOrUpdate(peer, status);
                 PeerStatusReceived?.Invoke(peer, status);
                 break;
         }
@@ -288,7 +333,7 @@ public sealed class ValidatorTracker : IXrplMessageHandler
     {
         ArgumentNullException.ThrowIfNull(manifests);
         var accepted = new List<Manifest>();
-        foreach (var item in manifests.List.Take(XrplTuningLimits.MaxManifestsPerMessage))
+        foreach (var item in manifests.List.Take(XrplTuning.MaxManifestsPerMessage))
         {
             var manifest = Manifest.TryParse(item.Stobject.ToByteArray(), out var error);
             if (manifest is null)
@@ -353,10 +398,3 @@ public sealed record PublisherView(
     IReadOnlyList<(uint Sequence, uint Effective)> Pending,
     System.Text.Json.Nodes.JsonObject? Version1,
     System.Text.Json.Nodes.JsonObject? Version2);
-
-/// <summary>Bounds on what one peer message may make the tracker do.</summary>
-internal static class XrplTuningLimits
-{
-    /// <summary>Manifests read from one <c>TMManifests</c> (rippled sends its whole cache, a few hundred on mainnet).</summary>
-    public const int MaxManifestsPerMessage = 4096;
-}

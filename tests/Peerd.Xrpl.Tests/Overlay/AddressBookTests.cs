@@ -5,6 +5,8 @@ namespace Peerd.Xrpl.Tests.Overlay;
 
 public class AddressBookTests
 {
+    private static readonly System.Net.IPAddress Sender = System.Net.IPAddress.Parse("203.0.113.9");
+
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static TMEndpoints Endpoints(string prefix, int count)
@@ -17,11 +19,11 @@ public class AddressBookTests
     [Fact]
     public void OnePeerCannotFlushTheOthers()
     {
-        var book = new AddressBook(capacity: 100, perSource: 10);
-        book.Add(Endpoints("192.0", 5), "honest", Now);
+        var book = new AddressBook(capacity: 100, perSource: 10, allowPrivate: true);
+        book.Add(Endpoints("192.0", 5), "honest", Sender, Now);
         for (var i = 0; i < 50; i++)
         {
-            book.Add(Endpoints($"10.{i}", 10), "flooder", Now.AddSeconds(i + 1));
+            book.Add(Endpoints($"10.{i}", 10), "flooder", Sender, Now + ((i + 1) * AddressBook.MessageInterval));
         }
 
         var entries = book.Snapshot();
@@ -33,18 +35,18 @@ public class AddressBookTests
     [Fact]
     public void OneMessageIsTakenOnlyUpToItsSourcesShare()
     {
-        var book = new AddressBook(capacity: 100, perSource: 10);
-        Assert.Equal(10, book.Add(Endpoints("192.0", 40), "peer", Now));
+        var book = new AddressBook(capacity: 100, perSource: 10, allowPrivate: true);
+        Assert.Equal(10, book.Add(Endpoints("192.0", 40), "peer", Sender, Now));
         Assert.Equal(10, book.Count);
     }
 
     [Fact]
     public void ManySourcesFillTheBookAndTheOldestAddressesGoFirst()
     {
-        var book = new AddressBook(capacity: 20, perSource: 10);
+        var book = new AddressBook(capacity: 20, perSource: 10, allowPrivate: true);
         for (var i = 0; i < 5; i++)
         {
-            book.Add(Endpoints($"10.{i}", 10), $"peer{i}", Now.AddSeconds(i));
+            book.Add(Endpoints($"10.{i}", 10), $"peer{i}", Sender, Now.AddSeconds(i));
         }
 
         Assert.Equal(20, book.Count);
@@ -57,22 +59,31 @@ public class AddressBookTests
     [Fact]
     public void AnAddressHeardAgainMovesToItsNewSourceAndTheFront()
     {
-        var book = new AddressBook(capacity: 20, perSource: 2);
-        book.Add(Endpoints("192.0", 2), "a", Now);
-        book.Add(Endpoints("192.0", 1), "b", Now.AddSeconds(1));
+        var book = new AddressBook(capacity: 20, perSource: 2, allowPrivate: true);
+        book.Add(Endpoints("192.0", 2), "a", Sender, Now);
+        book.Add(Endpoints("192.0", 1), "b", Sender, Now.AddSeconds(1));
         var entries = book.Snapshot();
         Assert.Equal(2, entries.Count);
         Assert.Equal(("192.0.0.1:51235", "b"), (entries[0].Endpoint, entries[0].Source));
 
         // a's share now holds one address: it may add one more without losing it.
-        book.Add(Endpoints("198.51", 1), "a", Now.AddSeconds(2));
+        book.Add(Endpoints("198.51", 1), "a", Sender, Now + (2 * AddressBook.MessageInterval));
         Assert.Equal(3, book.Count);
+    }
+
+    [Fact]
+    public void ASecondMessageFromOneSourceWithinTheIntervalIsNotTaken()
+    {
+        var book = new AddressBook(capacity: 100, perSource: 10, allowPrivate: true);
+        Assert.Equal(2, book.Add(Endpoints("192.0", 2), "peer", Sender, Now));
+        Assert.Equal(0, book.Add(Endpoints("198.51", 2), "peer", Sender, Now + AddressBook.MessageInterval - TimeSpan.FromSeconds(1)));
+        Assert.Equal(2, book.Add(Endpoints("198.51", 2), "peer", Sender, Now + AddressBook.MessageInterval));
     }
 
     [Fact]
     public void RedirectsCountAgainstTheAddressThatSentThem()
     {
-        var book = new AddressBook(capacity: 100, perSource: 3);
+        var book = new AddressBook(capacity: 100, perSource: 3, allowPrivate: true);
         var from = new System.Net.IPEndPoint(System.Net.IPAddress.Parse("203.0.113.5"), 51235);
         Assert.Equal(3, book.AddRedirects(["192.0.2.1:51235", "192.0.2.2:51235", "192.0.2.3:51235", "192.0.2.4:51235"], from, Now));
         Assert.All(book.Snapshot(), e => Assert.Equal("redirect from 203.0.113.5:51235", e.Source));

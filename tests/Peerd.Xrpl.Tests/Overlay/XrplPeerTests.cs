@@ -61,11 +61,19 @@ public class XrplPeerTests
         endpoints.EndpointsV2.Add(new TMEndpoints.Types.TMEndpointv2 { Endpoint = "192.0.2.7:51235", Hops = 1 });
         endpoints.EndpointsV2.Add(new TMEndpoints.Types.TMEndpointv2 { Endpoint = "[2001:db8::7]:51235", Hops = 2 });
         endpoints.EndpointsV2.Add(new TMEndpoints.Types.TMEndpointv2 { Endpoint = "junk", Hops = 2 });
+        endpoints.EndpointsV2.Add(new TMEndpoints.Types.TMEndpointv2 { Endpoint = "[::]:51235", Hops = 0 }); // the sender itself: loopback here
+        endpoints.EndpointsV2.Add(new TMEndpoints.Types.TMEndpointv2 { Endpoint = "10.0.0.1:51235", Hops = 1 });
         await raw.SendAsync(endpoints);
+
+        // A second message within rippled's 151 s is not taken.
+        var again = new TMEndpoints { Version = 2 };
+        again.EndpointsV2.Add(new TMEndpoints.Types.TMEndpointv2 { Endpoint = "198.51.100.1:51235", Hops = 1 });
+        await raw.SendAsync(again);
         await raw.SendAsync(new TMPing { Type = TMPing.Types.pingType.PtPing, Seq = 9 });
         await raw.ReadMessageAsync(XrplMessageType.Ping, TMPing.Parser);
         var book = node.Node.Overlay.AddressBook.Snapshot();
         Assert.Equal(["192.0.2.7:51235", "[2001:db8::7]:51235"], book.Select(e => e.Endpoint).Order());
+        Assert.Equal([2u, 3u], book.Select(e => e.Hops).Order());
         Assert.All(book, e => Assert.Equal(raw.Identity.PublicKey.ToBase58(), e.Source));
     }
 

@@ -50,6 +50,21 @@ public class ValidatedLedgerReportingTests
         await using var late = await RawPeer.HandshakeAsync(node.PeerEndpoint, identity: Protocol.Identity.NodeIdentity.FromSeed(Protocol.Identity.FamilySeed.FromPassphrase("late peer")));
         Assert.Equal(101, late.Response!.StatusCode);
         Assert.Equal(77_000u, (await late.ReadMessageAsync(XrplMessageType.StatusChange, TMStatusChange.Parser))!.LedgerSeq);
+
+        // peers shows each peer's tracking as rippled does: converged (no track field) for a peer reporting a ledger
+        // within 23 of ours, unknown for one that reported nothing.
+        var hash = Google.Protobuf.ByteString.CopyFrom(Convert.FromHexString(fixtures.LedgerHash));
+        await raw.SendAsync(new TMStatusChange { NewStatus = NodeStatus.NsConnected, NewEvent = NodeEvent.NeAcceptedLedger, LedgerSeq = 77_001, LedgerHash = hash, FirstSeq = 70_000, LastSeq = 77_001 });
+        await raw.SendAsync(new TMPing { Type = TMPing.Types.pingType.PtPing, Seq = 6 });
+        await raw.ReadMessageAsync(XrplMessageType.Ping, TMPing.Parser);
+        var peers = (await node.RpcAsync("peers"))["result"]!["peers"]!.AsArray();
+        var first = peers.Single(p => (string?)p!["public_key"] == raw.Identity.PublicKey.ToBase58())!;
+        Assert.Null(first["track"]);
+        Assert.Equal("connected", (string?)first["status"]);
+        Assert.Equal(fixtures.LedgerHash, (string?)first["ledger"]);
+        Assert.Equal("70000 - 77001", (string?)first["complete_ledgers"]);
+        var second = peers.Single(p => (string?)p!["public_key"] != raw.Identity.PublicKey.ToBase58())!;
+        Assert.Equal("unknown", (string?)second["track"]);
     }
 
     [Fact]

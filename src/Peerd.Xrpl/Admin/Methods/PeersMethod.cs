@@ -17,7 +17,14 @@ internal sealed class PeersMethod(AdminContext node) : RpcMethod
         }
 
         var peers = node.Overlay.Peers;
-        JsonArray? list = peers.Count == 0 ? null : [.. peers.Select(p => (JsonNode)AdminJson.Peer(p, node.Time))];
+        JsonArray? list = peers.Count == 0 ? null : [.. peers.Select(p => (JsonNode)Describe(p))];
         return Task.FromResult(new JsonObject { ["cluster"] = new JsonObject(), ["peers"] = list });
+    }
+
+    private JsonObject Describe(Overlay.XrplPeer peer)
+    {
+        var json = AdminJson.Peer(peer, node.Time);
+        node.Tracker?.DescribePeer(peer, json);
+        return json;
     }
 }
