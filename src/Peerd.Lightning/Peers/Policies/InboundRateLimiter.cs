@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Peerd.Lightning.Gossip;
+using Peerd.Primitives;
 
 namespace Peerd.Lightning.Peers.Policies;
 
