@@ -74,9 +74,10 @@ public sealed class Node : IAsyncDisposable
             };
             var peers = new PeerManager(local, dialer, TimeProvider.System, loggerFactory.CreateLogger("lightning"), liveness);
             node._owned.Add(peers);
-            var gossip = new GossipResponder(book, local.Id, TimeProvider.System, loggerFactory.CreateLogger("gossip"));
-            var sync = new GossipSync(options.Network, TimeProvider.System);
-            peers.MessageReceived += (connection, message) => gossip.Handle(connection.NodeId, message, reply => connection.TrySend(reply));
+            var gossip = GossipNode.Start(options.NetworkDir, options.Network, book, TimeProvider.System, loggerFactory.CreateLogger("gossip"));
+            node._owned.Insert(node._owned.IndexOf(peers), gossip); // stopped after the peers that feed it
+            peers.ReadGate = (connection, cancellationToken) => gossip.Ingest.FlushAsync(connection.NodeId, cancellationToken);
+            peers.MessageReceived += (connection, message) => gossip.Responder.Handle(GossipPeerOf(connection), message);
             peers.PeerConnected += connection =>
             {
                 if (connection.Direction == PeerDirection.Out)
@@ -84,7 +85,8 @@ public sealed class Node : IAsyncDisposable
                     book.RememberConnected(connection.NodeId, connection.RemoteEndpoint);
                 }
 
-                sync.OnConnected(connection);
+                gossip.OnConnected(GossipPeerOf(connection));
+                _ = connection.Closed.ContinueWith(_ => gossip.OnDisconnected(connection.NodeId), TaskScheduler.Default);
             };
 
             var listeners = new List<Listener>();
@@ -98,7 +100,7 @@ public sealed class Node : IAsyncDisposable
 
             var info = new NodeInfo(local, options.Alias, options.Color, options.LightningDir, Version, listeners.Select(l => l.Bound).ToList(), options.AnnounceAddresses);
             var dispatcher = new RpcDispatcher((method, e) => logger.LogError(e, "RPC method {Method} failed", method));
-            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel(), book, new ConnectOptions(options.AlwaysUseProxy));
+            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel(), book, new ConnectOptions(options.AlwaysUseProxy), gossip.Graph);
             var rpc = new UnixSocketRpcServer(options.RpcFile, dispatcher, new UnixSocketRpcServerOptions
             {
                 OnConnectionError = e => logger.LogWarning(e, "RPC connection failed"),
@@ -124,6 +126,9 @@ public sealed class Node : IAsyncDisposable
             return null;
         }
     }
+
+    private static GossipPeer GossipPeerOf(PeerConnection connection) =>
+        new(connection.NodeId, connection.TrySend, connection.SendAsync, connection.ClosedToken);
 
     private static IEnumerable<PeerEndpoint> ListenEndpoints(DaemonOptions options)
     {

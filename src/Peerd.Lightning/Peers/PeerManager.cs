@@ -52,6 +52,9 @@ public sealed partial class PeerManager : IAsyncDisposable
     /// <summary>Raised when a message other than ping/pong/warning/error arrives (gossip, custom); runs on the read loop.</summary>
     public event PeerConnection.MessageHandler? MessageReceived;
 
+    /// <summary>Awaited before each socket read of every peer (flow control for a consumer of <see cref="MessageReceived"/>).</summary>
+    public PeerConnection.ReadGate? ReadGate { get; set; }
+
     /// <summary>Our node.</summary>
     public LocalNode Local => _local;
 
@@ -449,7 +452,7 @@ public sealed partial class PeerManager : IAsyncDisposable
             // The handler holds its peer: no lookup (and no lock) per message.
             var kept = peer;
             PeerConnected?.Invoke(connection);
-            connection.Start((c, message) => PeerSession.Handle(kept, message, _time, _logger, MessageReceived));
+            connection.Start((c, message) => PeerSession.Handle(kept, message, _time, _logger, MessageReceived), ReadGate);
             _ = WatchAsync(peer);
         }
 
