@@ -9,7 +9,7 @@ what="${1:-runtime}"
 
 apt_packages=(libsecp256k1-1 gcc libc6-dev)
 if [ "$what" = test ]; then
-  apt_packages+=(microsocks)
+  apt_packages+=(microsocks xz-utils dnsmasq-base)
 fi
 
 missing=()

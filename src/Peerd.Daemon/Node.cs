@@ -100,7 +100,7 @@ public sealed class Node : IAsyncDisposable
 
             var info = new NodeInfo(local, options.Alias, options.Color, options.LightningDir, Version, listeners.Select(l => l.Bound).ToList(), options.AnnounceAddresses);
             var dispatcher = new RpcDispatcher((method, e) => logger.LogError(e, "RPC method {Method} failed", method));
-            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel(), book, new ConnectOptions(options.AlwaysUseProxy), gossip.Graph);
+            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel(), book, new ConnectOptions(options.AlwaysUseProxy, SeedsFor(options)), gossip.Graph);
             var rpc = new UnixSocketRpcServer(options.RpcFile, dispatcher, new UnixSocketRpcServerOptions
             {
                 OnConnectionError = e => logger.LogWarning(e, "RPC connection failed"),
@@ -125,6 +125,24 @@ public sealed class Node : IAsyncDisposable
             await node.DisposeAsync().ConfigureAwait(false);
             return null;
         }
+    }
+
+    /// <summary>BOLT 10 seeds for connect-by-id, unless DNS is off or every lookup must go through the proxy.</summary>
+    private static Func<NodeId, CancellationToken, Task<IReadOnlyList<PeerEndpoint>>>? SeedsFor(DaemonOptions options)
+    {
+        var names = options.DnsSeeds.Count > 0 ? options.DnsSeeds.Where(s => s != "none").ToList() : DnsSeeds.Defaults(options.Network);
+        if (options.DisableDns || options.AlwaysUseProxy || names.Count == 0)
+        {
+            return null;
+        }
+
+        var resolver = DnsSeeds.SystemResolver();
+        if (options.DnsSeedResolver is { } text && !System.Net.IPEndPoint.TryParse(text, out resolver))
+        {
+            throw new FormatException($"dns-seed-resolver: '{text}' is not ip:port");
+        }
+
+        return new DnsSeeds(names, resolver!, options.Network.DefaultPort).LookupAsync;
     }
 
     private static GossipPeer GossipPeerOf(PeerConnection connection) =>

@@ -43,6 +43,14 @@ public sealed class PeerConnection : IAsyncDisposable
         PeerEndpoint remoteEndpoint, FeatureBits features, DateTimeOffset connectedAt, long startedAt)
     {
         _socket = socket;
+        try
+        {
+            socket.ReceiveBufferSize = Tuning.SocketReceiveBufferBytes;
+        }
+        catch (SocketException)
+        {
+        }
+
         _transport = transport;
         _stream = stream;
         _reader = reader;
