@@ -6,7 +6,7 @@ namespace Peerd.EndToEnd.Tests.Infrastructure;
 /// Core Lightning's 2024-09-22 mainnet graph snapshot made into a valid regtest gossip store (every signature real,
 /// timestamps a minute old) by the data set's own <c>sign-gossip-store.js</c>, once per test run, in a temporary
 /// directory removed at the end. The data set is found in <c>$PEERD_LN_GRAPH</c>, else <c>../shared/data/ln-graph</c>
-/// beside the repository.
+/// beside the repository. <c>$PEERD_LN_GRAPH_SIGNED</c> may name a store the script signed earlier (reused as is).
 /// </summary>
 public sealed class SignedGraph : IDisposable
 {
@@ -38,6 +38,13 @@ public sealed class SignedGraph : IDisposable
         }
 
         var stopwatch = Stopwatch.StartNew();
+        if (Environment.GetEnvironmentVariable("PEERD_LN_GRAPH_SIGNED") is { Length: > 0 } signed && File.Exists(signed))
+        {
+            // A store signed earlier by the same script (its timestamps must be under two weeks old): saves the signing.
+            File.Copy(signed, StorePath);
+            return;
+        }
+
         Run("sh", ["-c", "xz -dc \"$0\" > \"$1\"", raw, Path.Combine(_dir, "raw")], _dir);
         Run("node", [Path.Combine(data, "sign-gossip-store.js"), Path.Combine(_dir, "raw"), Path.Combine(data, "node-map-2024-09-22.xz"), StorePath], RepoPaths.Interop);
         File.Delete(Path.Combine(_dir, "raw"));

@@ -50,6 +50,11 @@ async function dump(peer, first, range) {
 
 const server = new PeerServer(host, Number(portText), secret, features, [Buffer.from(chainHex, "hex")], quiet);
 server.on("peer", (peer) => {
+  // node-lightning pings an idle peer and hangs up 15 s later without a pong. While it streams, its ping waits behind
+  // its own queued gossip (its write queue and kernel send buffer: megabytes), so on a loaded machine the pong can
+  // only come late however fast the receiver reads. Core Lightning queues its pings ahead of gossip; give the ping
+  // the time the sender's own backlog takes instead.
+  peer.pingPongState.PONG_TIMEOUT_MS = 10 * 60 * 1000;
   peer.on("ready", () => emit({ event: "ready" }));
   peer.on("rawmessage", (raw) => {
     const type = raw.readUInt16BE(0);
