@@ -32,7 +32,19 @@ public sealed class GossipServer : IAsyncDisposable
         var process = ChildProcess.Start("node", ["lightning/gossip-server.js", "127.0.0.1", "0", Hex.Encode(secret), storePath, SignedGraph.RegtestChain], RepoPaths.Interop);
         try
         {
-            var listening = await process.WaitForEventAsync("listening").ConfigureAwait(false);
+            // Reading and indexing a 48 MB store takes a while on a loaded machine: several deadlines, while it runs.
+            JsonObject? listening = null;
+            for (int attempt = 0; listening is null; attempt++)
+            {
+                try
+                {
+                    listening = await process.WaitForEventAsync("listening").ConfigureAwait(false);
+                }
+                catch (TimeoutException) when (attempt < 9 && !process.HasExited)
+                {
+                }
+            }
+
             Assert.Equal(Hex.Encode(Secp256k1.CreatePublicKey(secret)), listening["pubkey"]!.GetValue<string>());
             return new GossipServer(process, listening["pubkey"]!.GetValue<string>(), listening["port"]!.GetValue<int>());
         }
