@@ -9,8 +9,9 @@ what="${1:-runtime}"
 
 apt_packages=(libsecp256k1-1 gcc libc6-dev)
 if [ "$what" = test ]; then
-  # man-db and groff-base render docs/man; systemd's systemd-analyze and systemd-sysusers check packaging/systemd.
-  apt_packages+=(microsocks man-db groff-base systemd)
+  # man-db and groff-base render docs/man; systemd's systemd-analyze and systemd-sysusers check packaging/systemd;
+  # xz-utils unpacks the mainnet graph; dnsmasq-base serves the BOLT 10 DNS seed tests.
+  apt_packages+=(microsocks man-db groff-base systemd xz-utils dnsmasq-base)
 fi
 
 missing=()

@@ -90,9 +90,10 @@ public sealed class Node : IAsyncDisposable
             };
             var peers = new PeerManager(local, dialer, TimeProvider.System, loggerFactory.CreateLogger("lightning"), liveness);
             node._owned.Add(peers);
-            var gossip = new GossipResponder(book, local.Id, TimeProvider.System, loggerFactory.CreateLogger("gossip"));
-            var sync = new GossipSync(options.Network, TimeProvider.System);
-            peers.MessageReceived += (connection, message) => gossip.Handle(connection.NodeId, message, reply => connection.TrySend(reply));
+            var gossip = GossipNode.Start(options.NetworkDir, options.Network, book, TimeProvider.System, loggerFactory.CreateLogger("gossip"));
+            node._owned.Insert(node._owned.IndexOf(peers), gossip); // stopped after the peers that feed it
+            peers.ReadGate = (connection, cancellationToken) => gossip.Ingest.FlushAsync(connection.NodeId, cancellationToken);
+            peers.MessageReceived += (connection, message) => gossip.Responder.Handle(GossipPeerOf(connection), message);
             peers.PeerConnected += connection =>
             {
                 if (connection.Direction == PeerDirection.Out)
@@ -100,7 +101,8 @@ public sealed class Node : IAsyncDisposable
                     book.RememberConnected(connection.NodeId, connection.RemoteEndpoint);
                 }
 
-                sync.OnConnected(connection);
+                gossip.OnConnected(GossipPeerOf(connection));
+                _ = connection.Closed.ContinueWith(_ => gossip.OnDisconnected(connection.NodeId), TaskScheduler.Default);
             };
 
             var listeners = new List<Listener>();
@@ -114,7 +116,7 @@ public sealed class Node : IAsyncDisposable
 
             var info = new NodeInfo(local, options.Alias, options.Color, options.LightningDir, Version, listeners.Select(l => l.Bound).ToList(), options.AnnounceAddresses);
             var dispatcher = new RpcDispatcher((method, e) => DaemonLog.RpcMethodFailed(logger, e, method));
-            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel(), book, new ConnectOptions(options.AlwaysUseProxy), peerLog);
+            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel(), book, new ConnectOptions(options.AlwaysUseProxy, SeedsFor(options)), peerLog, gossip.Graph);
             var rpc = new UnixSocketRpcServer(options.RpcFile, dispatcher, new UnixSocketRpcServerOptions
             {
                 OnConnectionError = e => DaemonLog.RpcConnectionFailed(logger, e),
@@ -140,6 +142,27 @@ public sealed class Node : IAsyncDisposable
             return null;
         }
     }
+
+    /// <summary>BOLT 10 seeds for connect-by-id, unless DNS is off or every lookup must go through the proxy.</summary>
+    private static Func<NodeId, CancellationToken, Task<IReadOnlyList<PeerEndpoint>>>? SeedsFor(DaemonOptions options)
+    {
+        var names = options.DnsSeeds.Count > 0 ? options.DnsSeeds.Where(s => s != "none").ToList() : DnsSeeds.Defaults(options.Network);
+        if (options.DisableDns || options.AlwaysUseProxy || names.Count == 0)
+        {
+            return null;
+        }
+
+        var resolver = DnsSeeds.SystemResolver();
+        if (options.DnsSeedResolver is { } text && !System.Net.IPEndPoint.TryParse(text, out resolver))
+        {
+            throw new FormatException($"dns-seed-resolver: '{text}' is not ip:port");
+        }
+
+        return new DnsSeeds(names, resolver!, options.Network.DefaultPort).LookupAsync;
+    }
+
+    private static GossipPeer GossipPeerOf(PeerConnection connection) =>
+        new(connection.NodeId, connection.TrySend, connection.SendAsync, connection.ClosedToken);
 
     private static IEnumerable<PeerEndpoint> ListenEndpoints(DaemonOptions options)
     {

@@ -44,6 +44,15 @@ public static class Tuning
     /// </summary>
     public const int ReadBufferPauseThreshold = 2 * 65_569;
 
+    /// <summary>
+    /// The kernel's receive buffer per peer socket (SO_RCVBUF; Linux doubles it). Left to autotuning it grows to
+    /// megabytes, and when the read loop is held (gossip flow control) a peer's ping then waits behind megabytes of
+    /// gossip: at the ~1,000 messages/s of a loaded machine that is longer than the 15 s a node-lightning or Core
+    /// Lightning peer waits for its pong. 256 KiB keeps that wait near a second and is still over the bandwidth-delay
+    /// product of a 20 Mbit/s, 100 ms path.
+    /// </summary>
+    public const int SocketReceiveBufferBytes = 256 * 1024;
+
     /// <summary>Bytes buffered per peer after which reading resumes.</summary>
     public const int ReadBufferResumeThreshold = 65_569;
 

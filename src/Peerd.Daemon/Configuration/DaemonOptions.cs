@@ -50,6 +50,12 @@ public sealed class DaemonOptions
     /// <summary>Never resolve names.</summary>
     public bool DisableDns { get; init; }
 
+    /// <summary>DNS seeds as given (<c>dns-seed</c>, repeatable); empty: the network's defaults.</summary>
+    public IReadOnlyList<string> DnsSeeds { get; init; } = [];
+
+    /// <summary>The resolver for DNS seed queries (<c>ip:port</c>), if set.</summary>
+    public string? DnsSeedResolver { get; init; }
+
     /// <summary>Handshake plus init deadline.</summary>
     public TimeSpan HandshakeTimeout { get; init; } = Tuning.HandshakeTimeout;
 
@@ -149,6 +155,8 @@ public sealed class DaemonOptions
             Proxy = Last(all, "proxy"),
             AlwaysUseProxy = Flag(all, "always-use-proxy"),
             DisableDns = Flag(all, "disable-dns"),
+            DnsSeeds = [.. all.Where(p => p.Key == "dns-seed").Select(p => p.Value!)],
+            DnsSeedResolver = Last(all, "dns-seed-resolver"),
             HandshakeTimeout = Seconds(all, "handshake-timeout-secs") ?? Tuning.HandshakeTimeout,
             ConnectTimeout = Seconds(all, "connect-timeout-secs") ?? Tuning.TcpConnectTimeout,
             PingIdle = Seconds(all, "ping-idle-secs") ?? Tuning.PingIdle,

@@ -30,6 +30,8 @@ public sealed record OptionSpec(string Name, bool TakesValue, bool Repeatable, s
         new("proxy", true, false, "SOCKS5 proxy host:port (default port 9050) for onion addresses"),
         new("always-use-proxy", false, false, "Use the proxy for every connection (no local DNS lookups)"),
         new("disable-dns", false, false, "Never resolve DNS names"),
+        new("dns-seed", true, true, "BOLT 10 DNS seed for connect <id> when the graph has no address (repeatable; 'none' for none; default the network's usual seeds)"),
+        new("dns-seed-resolver", true, false, "Resolver ip:port that DNS seed queries go to (default the first nameserver of /etc/resolv.conf)"),
         new("handshake-timeout-secs", true, false, "Deadline for the BOLT 8 handshake plus init exchange (default 60)"),
         new("connect-timeout-secs", true, false, "Deadline for a TCP connect (default 30)"),
         new("ping-idle-secs", true, false, "Ping a peer after this long without traffic (default 60)"),

@@ -120,7 +120,15 @@ public sealed class AddressBook : IDisposable
     /// the node's previous one. Nodes with unknown even feature bits are kept and flagged
     /// (<see cref="NodeRecord.HasUnknownRequiredFeatures"/>).
     /// </summary>
-    public AcceptResult TryAccept(NodeAnnouncement announcement)
+    public AcceptResult TryAccept(NodeAnnouncement announcement) => Accept(announcement, verified: false);
+
+    /// <summary>
+    /// Stores an announcement the channel graph has already verified and tied to a channel (the graph feeds the
+    /// book): the same rules as <see cref="TryAccept(NodeAnnouncement)"/> without a second signature check.
+    /// </summary>
+    public AcceptResult AcceptVerified(NodeAnnouncement announcement) => Accept(announcement, verified: true);
+
+    private AcceptResult Accept(NodeAnnouncement announcement, bool verified)
     {
         ArgumentNullException.ThrowIfNull(announcement);
         if (announcement.EncodedLength > _options.MaxAnnouncementLength)
@@ -128,12 +136,12 @@ public sealed class AddressBook : IDisposable
             return AcceptResult.Refused($"node_announcement of {announcement.EncodedLength} bytes is over the {_options.MaxAnnouncementLength}-byte limit");
         }
 
-        if (!announcement.HasValidNodeId)
+        if (!verified && !announcement.HasValidNodeId)
         {
             return AcceptResult.Invalid("node_announcement: node_id is not a valid public key");
         }
 
-        var node = NodeId.FromBytes(announcement.NodeId);
+        var node = verified ? NodeId.FromCheckedBytes(announcement.NodeId.ToArray()) : NodeId.FromBytes(announcement.NodeId);
         if (!IsNewer(node, announcement.Timestamp))
         {
             return AcceptResult.Stale(node);
@@ -145,7 +153,7 @@ public sealed class AddressBook : IDisposable
             return AcceptResult.Refused($"node_announcement timestamp {announcement.Timestamp} is more than {_options.MaxFutureSkew} ahead of our clock", node);
         }
 
-        if (!announcement.VerifySignature())
+        if (!verified && !announcement.VerifySignature())
         {
             return AcceptResult.Invalid($"Bad signature on node_announcement from {node}", node);
         }

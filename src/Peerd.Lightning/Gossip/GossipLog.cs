@@ -41,6 +41,33 @@ internal static partial class GossipLog
     public static partial void RateLimited(ILogger logger, string peer);
 
     [RemoteTriggered]
-    [LoggerMessage(1114, LogLevel.Debug, "Peer {Peer}: answered {Query} with {Reply}")]
-    public static partial void Answered(ILogger logger, string peer, string query, string reply);
+    [LoggerMessage(1114, LogLevel.Debug, "Peer {Peer}: answering {Query}")]
+    public static partial void Answered(ILogger logger, string peer, string query);
+
+    [RemoteTriggered]
+    [LoggerMessage(1115, LogLevel.Debug, "Peer {Peer}: {Query} dropped: its previous query is still being answered")]
+    public static partial void QueryDropped(ILogger logger, string peer, string query);
+
+    [RemoteTriggered]
+    [LoggerMessage(1120, LogLevel.Debug, "Peer {Peer} sent invalid gossip: {Reason}")]
+    public static partial void GossipInvalid(ILogger logger, string peer, string reason);
+
+    [RemoteTriggered]
+    [LoggerMessage(1121, LogLevel.Trace, "Peer {Peer}: gossip refused: {Reason}")]
+    public static partial void GossipRefused(ILogger logger, string peer, string reason);
+
+    [LoggerMessage(1122, LogLevel.Critical, "Gossip batch failed; its messages are lost")]
+    public static partial void BatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1123, LogLevel.Warning, "Gossip store {Path} is not in a format Peerd reads; moved to {Aside} and starting empty")]
+    public static partial void StoreMovedAside(ILogger logger, string path, string aside);
+
+    [LoggerMessage(1124, LogLevel.Warning, "Gossip store {Path}: dropped {Bytes} bytes at offset {Offset} (a torn or corrupt record); the records before it are kept")]
+    public static partial void StoreTruncated(ILogger logger, string path, long bytes, long offset);
+
+    [LoggerMessage(1125, LogLevel.Error, "Gossip store {Path} cannot be written; keeping the graph in memory only")]
+    public static partial void StoreWriteFailed(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(1126, LogLevel.Information, "Gossip store {Path}: {Channels} channels, {Nodes} nodes from {Records} records in {Milliseconds} ms")]
+    public static partial void StoreOpened(ILogger logger, string path, int channels, int nodes, int records, long milliseconds);
 }

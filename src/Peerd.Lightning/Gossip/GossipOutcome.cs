@@ -27,6 +27,9 @@ public enum GossipOutcome
     /// <summary>A gossip message too short for its type: a <c>warning</c> was sent (BOLT #1 lets the caller close).</summary>
     Malformed,
 
+    /// <summary>Channel gossip handed to the ingest (its verdict comes later).</summary>
+    Queued,
+
     /// <summary>A query answered.</summary>
     Answered,
 }

@@ -1,48 +1,44 @@
 using Microsoft.Extensions.Logging;
-using Peerd.Lightning.Node;
+using Peerd.Lightning.Protocol.Chains;
 using Peerd.Lightning.Protocol.Gossip;
 using Peerd.Lightning.Protocol.Messages;
 
 namespace Peerd.Lightning.Gossip;
 
 /// <summary>
-/// Peerd's side of BOLT #7 for a node with no channels: <c>node_announcement</c>s feed the <see cref="AddressBook"/>,
-/// queries get the answers of <see cref="GossipReplies"/>, and nothing is ever relayed ("MUST NOT relay any gossip
-/// messages it did not generate itself, unless explicitly requested" — we generate none, and stored announcements
-/// are not forwarded, so no invalid data can leave through us). A <c>gossip_timestamp_filter</c> therefore changes
-/// nothing. Thread-safe; <see cref="Handle"/> runs on each peer's read loop.
+/// Peerd's side of BOLT #7 for each peer's messages: channel gossip goes to the <see cref="GossipIngest"/> (verified
+/// and stored at line rate), queries are answered from the <see cref="ChannelGraph"/>, and a
+/// <c>gossip_timestamp_filter</c> subscribes the peer to the <see cref="GossipRelay"/>. Thread-safe;
+/// <see cref="Handle"/> runs on each peer's read loop and never waits: a query's answer is sent by a task, one query
+/// at a time per peer (BOLT #7 lets a node drop a second query sent before the first's reply ended).
 /// </summary>
 public sealed class GossipResponder
 {
-    private readonly AddressBook _book;
-    private readonly NodeId _self;
-    private readonly TimeProvider _time;
+    private readonly ChannelGraph _graph;
+    private readonly GossipIngest _ingest;
+    private readonly GossipRelay _relay;
+    private readonly ChainHash _chain;
     private readonly ILogger _logger;
-    private readonly GossipResponderOptions _options;
-    private readonly Lock _lock = new();
-    private readonly Dictionary<NodeId, TokenBucket> _budgets = [];
+    private readonly HashSet<Node.NodeId> _answering = [];
 
-    /// <summary>Creates the responder; <paramref name="self"/> is our node id (our own announcement is never stored).</summary>
-    public GossipResponder(AddressBook book, NodeId self, TimeProvider time, ILogger logger, GossipResponderOptions? options = null)
+    /// <summary>Creates the responder for <paramref name="chain"/>.</summary>
+    public GossipResponder(ChannelGraph graph, GossipIngest ingest, GossipRelay relay, ChainHash chain, ILogger logger)
     {
-        ArgumentNullException.ThrowIfNull(book);
-        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(ingest);
+        ArgumentNullException.ThrowIfNull(relay);
         ArgumentNullException.ThrowIfNull(logger);
-        _book = book;
-        _self = self;
-        _time = time;
+        _graph = graph;
+        _ingest = ingest;
+        _relay = relay;
+        _chain = chain;
         _logger = logger;
-        _options = options ?? new GossipResponderOptions();
     }
 
-    /// <summary>
-    /// Handles one message from <paramref name="from"/> (type included). Answers, if any, go to
-    /// <paramref name="reply"/> as whole messages to queue for that peer: a <c>warning</c> for an invalid
-    /// announcement ("SHOULD send a <c>warning</c>"; the connection stays up), a reply for a query.
-    /// </summary>
-    public GossipOutcome Handle(NodeId from, ReadOnlySpan<byte> message, Action<byte[]> reply)
+    /// <summary>Handles one message (type included) from <paramref name="peer"/>.</summary>
+    public GossipOutcome Handle(GossipPeer peer, ReadOnlySpan<byte> message)
     {
-        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(peer);
         if (!LightningMessage.TryReadType(message, out ushort type))
         {
             return GossipOutcome.NotGossip;
@@ -50,25 +46,38 @@ public sealed class GossipResponder
 
         switch ((MessageType)type)
         {
+            case MessageType.ChannelAnnouncement:
+            case MessageType.ChannelUpdate:
             case MessageType.NodeAnnouncement:
-                return OnNodeAnnouncement(from, message, reply);
+                _ingest.Offer(peer.Id, message, warning => peer.TrySend(warning));
+                return GossipOutcome.Queued;
             case MessageType.QueryChannelRange:
                 if (!QueryChannelRange.TryDecode(message, out var range, out var failure))
                 {
-                    return Malformed(failure, reply);
+                    return Malformed(peer, failure);
                 }
 
-                return Answer(from, range.ToString(), GossipReplies.For(range), reply);
+                return StartAnswer(peer, range.ToString(), () => AnswerRangeAsync(peer, range));
             case MessageType.QueryShortChannelIds:
                 if (!QueryShortChannelIds.TryDecode(message, out var ids, out failure))
                 {
-                    return Malformed(failure, reply);
+                    return Malformed(peer, failure);
                 }
 
-                return Answer(from, ids.ToString(), GossipReplies.For(ids), reply);
+                return StartAnswer(peer, ids.ToString(), () => AnswerIdsAsync(peer, ids));
             case MessageType.GossipTimestampFilter:
-            case MessageType.ChannelAnnouncement:
-            case MessageType.ChannelUpdate:
+                if (!GossipTimestampFilter.TryDecode(message, out var filter, out failure))
+                {
+                    return Malformed(peer, failure);
+                }
+
+                if (!filter.ChainHash.Equals(_chain))
+                {
+                    return GossipOutcome.Ignored;
+                }
+
+                _relay.Subscribe(peer, filter);
+                return GossipOutcome.Answered;
             case MessageType.AnnouncementSignatures:
             case MessageType.ReplyShortChannelIdsEnd:
             case MessageType.ReplyChannelRange:
@@ -78,85 +87,86 @@ public sealed class GossipResponder
         }
     }
 
-    private GossipOutcome OnNodeAnnouncement(NodeId from, ReadOnlySpan<byte> message, Action<byte[]> reply)
+    /// <summary>Forgets a disconnected peer.</summary>
+    public void OnDisconnected(Node.NodeId peer)
     {
-        if (!NodeAnnouncement.TryDecode(message, out var announcement, out var failure))
-        {
-            return Malformed(failure, reply);
-        }
-
-        if (announcement.HasValidNodeId)
-        {
-            var origin = NodeId.FromBytes(announcement.NodeId);
-            if (origin == _self)
-            {
-                return GossipOutcome.Refused;
-            }
-
-            // Announcements we already hold (the common case: every peer relays the same ones) cost no budget.
-            if (!_book.IsNewer(origin, announcement.Timestamp))
-            {
-                return GossipOutcome.Stale;
-            }
-
-            if (!TryTakeBudget(from))
-            {
-                GossipLog.RateLimited(_logger, from.ToString());
-                return GossipOutcome.RateLimited;
-            }
-        }
-
-        var result = _book.TryAccept(announcement);
-        switch (result.Status)
-        {
-            case AcceptStatus.Accepted:
-                GossipLog.AnnouncementStored(_logger, from.ToString(), result.Node.ToString()!, announcement.Addresses.Count);
-                return GossipOutcome.Stored;
-            case AcceptStatus.Stale:
-                return GossipOutcome.Stale;
-            case AcceptStatus.Refused:
-                GossipLog.AnnouncementRefused(_logger, from.ToString(), result.Reason!);
-                return GossipOutcome.Refused;
-            default:
-                GossipLog.AnnouncementInvalid(_logger, from.ToString(), result.Reason!);
-                reply(WarningMessage.FromText(result.Reason!).ToArray());
-                return GossipOutcome.Invalid;
-        }
+        _ingest.OnDisconnected(peer);
+        _relay.OnDisconnected(peer);
     }
 
-    private GossipOutcome Answer(NodeId from, string query, ILightningMessage answer, Action<byte[]> reply)
+    private GossipOutcome StartAnswer(GossipPeer peer, string query, Func<Task> answer)
     {
-        GossipLog.Answered(_logger, from.ToString(), query, answer.ToString()!);
-        reply(answer.ToArray());
+        lock (_answering)
+        {
+            if (!_answering.Add(peer.Id))
+            {
+                GossipLog.QueryDropped(_logger, peer.Id.ToString(), query);
+                return GossipOutcome.Ignored;
+            }
+        }
+
+        GossipLog.Answered(_logger, peer.Id.ToString(), query);
+        _ = RunAsync(peer, answer);
         return GossipOutcome.Answered;
     }
 
-    private static GossipOutcome Malformed(DecodeFailure failure, Action<byte[]> reply)
+    private async Task RunAsync(GossipPeer peer, Func<Task> answer)
     {
-        reply(WarningMessage.FromText(failure.Reason).ToArray());
-        return GossipOutcome.Malformed;
+        try
+        {
+            await answer().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (System.Threading.Channels.ChannelClosedException)
+        {
+        }
+        finally
+        {
+            lock (_answering)
+            {
+                _answering.Remove(peer.Id);
+            }
+        }
     }
 
-    private bool TryTakeBudget(NodeId peer)
+    private async Task AnswerRangeAsync(GossipPeer peer, QueryChannelRange query)
     {
-        long now = _time.GetTimestamp();
-        lock (_lock)
+        if (!query.ChainHash.Equals(_chain))
         {
-            if (!_budgets.TryGetValue(peer, out var bucket))
-            {
-                if (_budgets.Count >= _options.PruneThreshold)
-                {
-                    foreach (var idle in _budgets.Where(p => p.Value.IsFull(now)).Select(p => p.Key).ToList())
-                    {
-                        _budgets.Remove(idle);
-                    }
-                }
-
-                bucket = new TokenBucket(_options.VerificationBurst, _options.VerificationsPerSecond, now, _time.TimestampFrequency);
-                _budgets[peer] = bucket;
-            }
-
-            return bucket.TryTake(now);
+            // "if it does not maintain up-to-date channel information for chain_hash": an empty, complete reply.
+            await peer.SendAsync(GossipReplies.For(query, []).Single().ToArray(), peer.Closed).ConfigureAwait(false);
+            return;
         }
+
+        var ids = _graph.ChannelsInBlocks(query.FirstBlocknum, query.NumberOfBlocks).Select(c => c.Id).ToList();
+        foreach (var reply in GossipReplies.For(query, ids))
+        {
+            await peer.SendAsync(reply.ToArray(), peer.Closed).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AnswerIdsAsync(GossipPeer peer, QueryShortChannelIds query)
+    {
+        if (query.ChainHash.Equals(_chain))
+        {
+            var sentNodes = new HashSet<Node.NodeId>();
+            foreach (var id in GossipReplies.Decode(query.EncodedShortIds))
+            {
+                foreach (var message in _graph.MessagesFor(id, sentNodes))
+                {
+                    await peer.SendAsync(message, peer.Closed).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await peer.SendAsync(new ReplyShortChannelIdsEnd(query.ChainHash, fullInformation: query.ChainHash.Equals(_chain)).ToArray(), peer.Closed).ConfigureAwait(false);
+    }
+
+    private static GossipOutcome Malformed(GossipPeer peer, DecodeFailure failure)
+    {
+        peer.TrySend(WarningMessage.FromText(failure.Reason).ToArray());
+        return GossipOutcome.Malformed;
     }
 }

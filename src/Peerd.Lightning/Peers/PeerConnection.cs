@@ -43,6 +43,14 @@ public sealed class PeerConnection : IAsyncDisposable
         PeerEndpoint remoteEndpoint, FeatureBits features, DateTimeOffset connectedAt, long startedAt)
     {
         _socket = socket;
+        try
+        {
+            socket.ReceiveBufferSize = Tuning.SocketReceiveBufferBytes;
+        }
+        catch (SocketException)
+        {
+        }
+
         _transport = transport;
         _stream = stream;
         _reader = reader;
@@ -101,6 +109,9 @@ public sealed class PeerConnection : IAsyncDisposable
     /// <summary>Completes once <see cref="DisposeAsync"/> has released everything.</summary>
     internal Task Disposed => _disposed.Task;
 
+    /// <summary>Cancelled when closing begins (for work done on the peer's behalf).</summary>
+    public CancellationToken ClosedToken => _closing.Token;
+
     /// <summary>True once closing has begun.</summary>
     public bool IsClosing => _closing.IsCancellationRequested;
 
@@ -109,11 +120,19 @@ public sealed class PeerConnection : IAsyncDisposable
     /// on the caller's thread and return to it at their first wait (at once, unless the peer's first messages
     /// arrived with its <c>init</c>): two thread-pool hops fewer per connection than queuing them.
     /// </summary>
-    public void Start(MessageHandler onMessage)
+    /// <remarks>
+    /// <paramref name="beforeRead"/>, when given, is awaited before each socket read once the previous read's messages
+    /// are handled: a consumer that is behind (gossip verification) holds this peer's reads there, so TCP flow control
+    /// slows the sender instead of anything being dropped.
+    /// </remarks>
+    public void Start(MessageHandler onMessage, ReadGate? beforeRead = null)
     {
         _writeLoop = WriteLoopAsync();
-        _readLoop = ReadLoopAsync(onMessage);
+        _readLoop = ReadLoopAsync(onMessage, beforeRead);
     }
+
+    /// <summary>Awaited before each socket read (see <see cref="Start"/>); the token is cancelled when the connection closes.</summary>
+    public delegate ValueTask ReadGate(PeerConnection connection, CancellationToken cancellationToken);
 
     /// <summary>Handles one decrypted message (type and payload), synchronously.</summary>
     public delegate void MessageHandler(PeerConnection connection, ReadOnlySpan<byte> message);
@@ -174,12 +193,17 @@ public sealed class PeerConnection : IAsyncDisposable
         Close(reason);
     }
 
-    private async Task ReadLoopAsync(MessageHandler onMessage)
+    private async Task ReadLoopAsync(MessageHandler onMessage, ReadGate? beforeRead)
     {
         try
         {
             while (true)
             {
+                if (beforeRead is not null)
+                {
+                    await beforeRead(this, _closing.Token).ConfigureAwait(false);
+                }
+
                 // The reader waits for data with a zero-byte read, so an idle peer holds no receive buffer, and the
                 // plaintext buffer is rented per batch for the same reason (10,000 idle peers must cost little).
                 var result = await _reader.ReadAsync(_closing.Token).ConfigureAwait(false);

@@ -53,6 +53,9 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
     /// <summary>Raised when a message other than ping/pong/warning/error arrives (gossip, custom); runs on the read loop.</summary>
     public event PeerConnection.MessageHandler? MessageReceived;
 
+    /// <summary>Awaited before each socket read of every peer (flow control for a consumer of <see cref="MessageReceived"/>).</summary>
+    public PeerConnection.ReadGate? ReadGate { get; set; }
+
     /// <summary>Our node.</summary>
     public LocalNode Local => _local;
 
@@ -495,7 +498,7 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
             // The handler holds its peer: no lookup (and no lock) per message.
             var kept = peer;
             NotifyConnected(connection);
-            connection.Start((c, message) => PeerSession.Handle(kept, message, _time, _logger, MessageReceived));
+            connection.Start((c, message) => PeerSession.Handle(kept, message, _time, _logger, MessageReceived), ReadGate);
             WatchAsync(peer).Observe(e => Log.ConnectionFault(_logger, e, connection.RemoteEndpoint.ToString()));
         }
 

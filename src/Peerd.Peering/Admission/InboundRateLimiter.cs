@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Peerd.Primitives;
+
 namespace Peerd.Peering.Admission;
 
 /// <summary>

@@ -48,6 +48,29 @@ public sealed class NodeLightningPeer : IAsyncDisposable
         return peer;
     }
 
+    /// <summary>Starts a peer with <paramref name="secret"/> listening on <paramref name="host"/>:<paramref name="port"/>.</summary>
+    public static async Task<NodeLightningPeer> ListenAsync(string host, int port, byte[] secret, string? chainHashHex = null)
+    {
+        var args = new List<string> { "lightning/peer.js", "server", host, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Hex.Encode(secret) };
+        if (chainHashHex is not null)
+        {
+            args.Add(chainHashHex);
+        }
+
+        var peer = new NodeLightningPeer(ChildProcess.Start("node", args, RepoPaths.Interop), secret);
+        try
+        {
+            var listening = await peer._process.WaitForEventAsync("listening").ConfigureAwait(false);
+            peer.Port = listening["port"]!.GetValue<int>();
+            return peer;
+        }
+        catch
+        {
+            await peer.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>Starts a peer that dials <paramref name="remoteNodeId"/> at host:port.</summary>
     public static NodeLightningPeer Dial(string host, int port, string remoteNodeId, string? chainHashHex = null)
     {

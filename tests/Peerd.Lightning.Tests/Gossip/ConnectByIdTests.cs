@@ -50,8 +50,9 @@ public sealed class ConnectByIdTests : IAsyncDisposable
     {
         var book = AddressBook.Open(Path.Combine(_dir, AddressBook.FileName), TimeProvider.System, NullLogger.Instance);
         var (peers, listener) = await NodeAsync(Key(1), dialer);
-        var responder = new GossipResponder(book, peers.Local.Id, TimeProvider.System, NullLogger.Instance);
-        peers.MessageReceived += (connection, message) => responder.Handle(connection.NodeId, message, reply => connection.TrySend(reply));
+        var gossip = GossipNode.Start(_dir, LightningNetwork.Regtest, book, TimeProvider.System, NullLogger.Instance);
+        peers.ReadGate = (connection, cancellationToken) => gossip.Ingest.FlushAsync(connection.NodeId, cancellationToken);
+        peers.MessageReceived += (connection, message) => gossip.Responder.Handle(new GossipPeer(connection.NodeId, connection.TrySend, connection.SendAsync, connection.ClosedToken), message);
         peers.PeerConnected += connection =>
         {
             if (connection.Direction == PeerDirection.Out)
@@ -60,14 +61,20 @@ public sealed class ConnectByIdTests : IAsyncDisposable
             }
         };
         _owned.Add(new Disposer(book.Dispose));
+        _owned.Insert(_owned.IndexOf(peers), gossip);
         return (peers, book, listener);
     }
 
-    /// <summary>The relay connects to us and sends an announcement, as gossip.</summary>
+    /// <summary>
+    /// The relay connects to us and sends, as gossip, a channel of node 3 (BOLT #7 keeps announcements only of nodes
+    /// with a channel) and then the announcement.
+    /// </summary>
     private static async Task RelayAsync(PeerManager relay, Listener us, NodeId usId, byte[] announcement)
     {
         var outcome = await relay.ConnectAsync(usId, [us.Bound]);
         Assert.True(outcome.Succeeded, outcome.ErrorMessage);
+        Assert.True(outcome.Connection!.TrySend(ChannelGossip.Announce(Protocol.Gossip.ShortChannelId.From(700_000, 3, 0), 2, 3)));
+        Assert.True(outcome.Connection!.TrySend(ChannelGossip.Announce(Protocol.Gossip.ShortChannelId.From(700_000, 4, 0), 2, 4)));
         Assert.True(outcome.Connection!.TrySend(announcement));
     }
 

@@ -13,15 +13,14 @@ public class GossipRepliesTests
     [InlineData(700_000U, 1_000U, 700_000U, 1_000U)]
     [InlineData(5U, 0U, 5U, 1U)]
     [InlineData(10U, uint.MaxValue, 10U, uint.MaxValue - 10)]
-    public void ARangeQueryGetsOneFinalEmptyReplyCoveringIt(uint first, uint blocks, uint replyFirst, uint replyBlocks)
+    public void ARangeWithoutChannelsGetsOneFinalEmptyReplyCoveringIt(uint first, uint blocks, uint replyFirst, uint replyBlocks)
     {
-        var reply = GossipReplies.For(new QueryChannelRange(Chain, first, blocks));
+        var reply = Assert.Single(GossipReplies.For(new QueryChannelRange(Chain, first, blocks), []));
         Assert.Equal(Chain, reply.ChainHash);
         Assert.Equal(replyFirst, reply.FirstBlocknum);
         Assert.Equal(replyBlocks, reply.NumberOfBlocks);
         Assert.True(reply.SyncComplete);
         Assert.Equal([ShortChannelIdEncoding.Uncompressed], reply.EncodedShortIds.ToArray());
-        Assert.True(reply.Extension.IsEmpty);
 
         // Core Lightning's checks: no overflow, and the reply overlaps the query.
         ulong end = (ulong)reply.FirstBlocknum + reply.NumberOfBlocks;
@@ -30,18 +29,42 @@ public class GossipRepliesTests
     }
 
     [Fact]
-    public void TheQueriedChainIsEchoedEvenIfItIsNotOurs()
+    public void ManyIdsAreSplitAtBlockBoundariesIntoRepliesThatCoverTheRangeExactly()
+    {
+        var ids = Enumerable.Range(0, 20_000).Select(i => ShortChannelId.From(100 + (uint)(i / 3), (uint)(i % 3), 0)).ToList();
+        var replies = GossipReplies.For(new QueryChannelRange(Chain, 50, 1_000_000), ids);
+
+        Assert.Equal(3, replies.Count);
+        Assert.Equal([false, false, true], replies.Select(r => r.SyncComplete));
+        Assert.Equal(50U, replies[0].FirstBlocknum);
+        for (int i = 1; i < replies.Count; i++)
+        {
+            Assert.Equal(replies[i - 1].FirstBlocknum + replies[i - 1].NumberOfBlocks, replies[i].FirstBlocknum);
+        }
+
+        Assert.Equal(1_000_050UL, (ulong)replies[^1].FirstBlocknum + replies[^1].NumberOfBlocks);
+        var all = replies.SelectMany(r => GossipReplies.Decode(r.EncodedShortIds)).ToList();
+        Assert.Equal(ids, all);
+        foreach (var reply in replies)
+        {
+            Assert.All(GossipReplies.Decode(reply.EncodedShortIds), id => Assert.InRange(id.Block, reply.FirstBlocknum, reply.FirstBlocknum + reply.NumberOfBlocks - 1));
+        }
+    }
+
+    [Fact]
+    public void TheQueriedChainIsEchoed()
     {
         var other = LightningNetwork.Bitcoin.ChainHash;
-        Assert.Equal(other, GossipReplies.For(new QueryChannelRange(other, 1, 1)).ChainHash);
+        Assert.Equal(other, Assert.Single(GossipReplies.For(new QueryChannelRange(other, 1, 1), [])).ChainHash);
         Assert.Equal(other, GossipReplies.For(new QueryShortChannelIds(other, [0])).ChainHash);
     }
 
     [Fact]
-    public void AnIdQueryEndsAtOnceWithoutFullInformation()
+    public void AnIdQueryEndsWithFullInformation()
     {
         var reply = GossipReplies.For(new QueryShortChannelIds(Chain, [0, 0, 0, 1, 0, 0, 2, 0, 3]));
-        Assert.Equal(Chain, reply.ChainHash);
-        Assert.False(reply.FullInformation);
+        Assert.True(reply.FullInformation);
+        Assert.Equal([ShortChannelId.From(0, 1, 2)], GossipReplies.Decode([0, 0, 0, 0, 0, 0, 1, 0, 2]));
+        Assert.Empty(GossipReplies.Decode([1, 2, 3]));
     }
 }

@@ -13,7 +13,8 @@ namespace Peerd.Lightning.Rpc.Methods;
 
 /// <summary>Options of the <c>connect</c> method.</summary>
 /// <param name="AlwaysUseProxy">Names are not resolved locally but handed to the proxy.</param>
-public sealed record ConnectOptions(bool AlwaysUseProxy = false);
+/// <param name="Seeds">Where <c>connect &lt;id&gt;</c> looks when the graph has no address (BOLT 10 DNS seeds); null: nowhere.</param>
+public sealed record ConnectOptions(bool AlwaysUseProxy = false, Func<NodeId, CancellationToken, Task<IReadOnlyList<PeerEndpoint>>>? Seeds = null);
 
 /// <summary>
 /// <c>connect id [host] [port]</c> exactly as Core Lightning answers it (see the contract), returning after the
@@ -50,6 +51,11 @@ public static class ConnectMethod
             else
             {
                 addresses = known?.Invoke(id) ?? [];
+                if (addresses.Count == 0 && options.Seeds is { } seeds)
+                {
+                    // Nothing in the graph (a fresh install): BOLT 10 DNS seeds.
+                    addresses = await seeds(id, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             if (call.IsCheckOnly)

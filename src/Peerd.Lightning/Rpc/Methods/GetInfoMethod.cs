@@ -11,7 +11,7 @@ namespace Peerd.Lightning.Rpc.Methods;
 public static class GetInfoMethod
 {
     /// <summary>Creates the method.</summary>
-    public static RpcMethod Create(PeerManager peers, NodeInfo info) => new("getinfo", [], (_, _) =>
+    public static RpcMethod Create(PeerManager peers, NodeInfo info, Gossip.ChannelGraph? graph = null) => new("getinfo", [], (_, _) =>
     {
         var local = info.Local;
         var address = new JsonArray();
@@ -53,6 +53,15 @@ public static class GetInfoMethod
                 ["invoice"] = "",
             },
         };
+        if (graph is not null)
+        {
+            // Not in Core Lightning's getinfo: the graph's size, and (where it reports chain warnings) that funding
+            // outputs are not checked.
+            result["num_gossip_channels"] = graph.ChannelCount;
+            result["num_gossip_nodes"] = graph.NodeCount;
+            result["warning_gossip_unverified"] = Gossip.ChannelGraph.ChainWarning;
+        }
+
         return ValueTask.FromResult(RpcResult.Success(result));
     });
 

@@ -1,13 +1,14 @@
-namespace Peerd.Lightning.Gossip;
+namespace Peerd.Primitives;
 
 /// <summary>A token bucket on <see cref="TimeProvider"/> timestamps: a burst of <c>capacity</c>, refilled at <c>perSecond</c>. Not thread-safe.</summary>
-internal sealed class TokenBucket
+public sealed class TokenBucket
 {
     private readonly double _capacity;
     private readonly double _perTick;
     private double _tokens;
     private long _last;
 
+    /// <summary>Creates a full bucket at <paramref name="now"/> (a timestamp in units of <paramref name="ticksPerSecond"/>).</summary>
     public TokenBucket(double capacity, double perSecond, long now, long ticksPerSecond)
     {
         _capacity = capacity;
