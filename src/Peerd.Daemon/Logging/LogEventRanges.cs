@@ -23,6 +23,7 @@ public static class LogEventRanges
         new(3000, 3099, "Daemon: signals and the service manager", "Peerd.Daemon.Signals.SignalsLog", "peerd"),
         new(3100, 3199, "Daemon: start, stop, RPC socket, logging", "Peerd.Daemon.Logging.DaemonLog", "peerd"),
         new(5000, 5099, "XRPL node: overlay, peers, admin API", "Peerd.Xrpl.Hosting.XrplLog", "Peerd.Xrpl"),
+        new(5100, 5149, "XRPL: trust anchors, validator lists, manifests, validations", "Peerd.Xrpl.Validators.ValidatorLog", "Peerd.Xrpl"),
     ];
 
     /// <summary>The range that <paramref name="logClass"/> (a full type name) owns, or null.</summary>
