@@ -21,8 +21,14 @@ public static class XrplOptionHelp
         new("xrpl-admin-password", true, false, "Admin requests must carry this admin_password"),
         new("xrpl-standalone", false, false, "No peer port; network commands are refused"),
         new("xrpl-reporting", false, false, "Reporting mode: peer commands answer reportingUnsupported"),
-        new("xrpl-ping-interval", true, false, "Seconds between pings to each peer (default 60)"),
+        new("xrpl-ping-interval", true, false, "Seconds between pings to each peer (default 60; at least 2: rippled charges for every ping)"),
         new("xrpl-handshake-timeout", true, false, "Deadline in seconds of each connection stage (default 15)"),
         new("xrpl-crawl", true, false, "Serve /crawl on the peer port: true (default) or false"),
+        new("xrpl-validators-file", true, false, "Trust anchors from a validators.txt in rippled's format"),
+        new("xrpl-validator-list-keys", true, false, "Validator list publisher keys, comma-separated (default on network 0: the mainnet publishers)"),
+        new("xrpl-validator-list-sites", true, false, "URLs the publishers' lists are fetched from (https://, http://, file://), comma-separated"),
+        new("xrpl-validators", true, false, "Static validators trusted without a list, comma-separated"),
+        new("xrpl-validator-list-threshold", true, false, "Publishers that must list a validator for it to be trusted (default as rippled)"),
+        new("xrpl-ssl-verify-file", true, false, "PEM certificates that list sites may chain to (rippled's ssl_verify_file)"),
     ];
 }
