@@ -329,7 +329,7 @@ public sealed record XrplOptions
 
                     text = File.ReadAllText(_validatorsFile);
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
                     error = $"xrpl-validators-file: cannot read {_validatorsFile}: {e.Message}";
                     return false;
