@@ -267,5 +267,8 @@ public sealed class Node : IAsyncDisposable
 
         _directory?.Dispose();
         _loggerFactory?.Dispose();
+
+        // The logger factory does not own providers it was given: the file's queue is drained here, before exit.
+        _logFile?.Dispose();
     }
 }

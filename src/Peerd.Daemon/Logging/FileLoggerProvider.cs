@@ -88,9 +88,32 @@ public sealed class FileLoggerProvider : ILoggerProvider
     public void Reopen()
     {
         var fresh = OpenWriter(FilePath ?? throw new InvalidOperationException("this log writes to a stream"));
+
+        // The swap takes its place in the queue, so every line logged before the call still goes to the old file.
+        var swap = new Line(_time.GetUtcNow(), LogLevel.None, string.Empty, string.Empty, null, fresh);
+        if (Volatile.Read(ref _disposed) == 0 && _queue.Writer.TryWrite(swap))
+        {
+            Interlocked.Add(ref _queuedChars, swap.Chars);
+            return;
+        }
+
+        // A full queue (or a closing provider): swap at once; queued lines then land in the new file.
+        Swap(fresh);
+    }
+
+    private void Swap(StreamWriter fresh)
+    {
         lock (_writerLock)
         {
-            _writer.Flush();
+            try
+            {
+                _writer.Flush();
+            }
+            catch (IOException)
+            {
+                // The old file's disk failed: its unflushed lines are lost, the new file is used.
+            }
+
             (_writer, fresh) = (fresh, _writer);
         }
 
@@ -187,6 +210,12 @@ public sealed class FileLoggerProvider : ILoggerProvider
 
     private void Write(in Line line)
     {
+        if (line.Swap is { } fresh)
+        {
+            Swap(fresh);
+            return;
+        }
+
         var text = string.Create(CultureInfo.InvariantCulture, $"{line.Time:yyyy-MM-ddTHH:mm:ss.fffZ} {Name(line.Level)} {line.Category}: {line.Message}");
         lock (_writerLock)
         {
@@ -240,7 +269,8 @@ public sealed class FileLoggerProvider : ILoggerProvider
         _ => "BROKEN",
     };
 
-    private readonly record struct Line(DateTimeOffset Time, LogLevel Level, string Category, string Message, string? Exception)
+    /// <summary>A line to write, or (with <paramref name="Swap"/>) the point in the queue where <see cref="Reopen"/> takes effect.</summary>
+    private readonly record struct Line(DateTimeOffset Time, LogLevel Level, string Category, string Message, string? Exception, StreamWriter? Swap = null)
     {
         /// <summary>What the line holds, in characters, for the queue's bound.</summary>
         public int Chars => Category.Length + Message.Length + (Exception?.Length ?? 0) + 40;

@@ -62,7 +62,8 @@ public sealed class CrashSafetyTests
         var dir = Path.Combine(Path.GetTempPath(), "peerd-kill-" + Guid.NewGuid().ToString("N")[..8]);
         var daemon = await PeerdProcess.StartAsync(directory: dir);
         var id = daemon.NodeId;
-        var announcements = Enumerable.Range(0, 2_000).Select(i => Announce(StaticKey.Generate(), i)).ToArray();
+        // Each node first gets a channel (BOLT 7 takes a node's announcement only then), then its announcement.
+        var announcements = Enumerable.Range(0, 2_000).Select(i => (Key: StaticKey.Generate(), N: i)).Select(k => (Channel: SignedChannel.Of(k.Key), Node: Announce(k.Key, k.N))).ToArray();
         try
         {
             await using (var gossiper = await GoodPeer.ConnectAsync(daemon))
@@ -71,9 +72,10 @@ public sealed class CrashSafetyTests
                 {
                     try
                     {
-                        foreach (var announcement in announcements)
+                        foreach (var (channel, node) in announcements)
                         {
-                            await gossiper.SendMessageAsync(announcement);
+                            await gossiper.SendMessageAsync(channel);
+                            await gossiper.SendMessageAsync(node);
                         }
                     }
                     catch (IOException)
@@ -106,7 +108,9 @@ public sealed class CrashSafetyTests
 
             // The book keeps working: a new announcement is stored after the restart.
             await using var again = await GoodPeer.ConnectAsync(daemon);
-            await again.SendMessageAsync(Announce(StaticKey.Generate(), 9_999));
+            var late = StaticKey.Generate();
+            await again.SendMessageAsync(SignedChannel.Of(late));
+            await again.SendMessageAsync(Announce(late, 9_999));
             var deadline2 = DateTime.UtcNow + ChildProcess.Deadline;
             while (await NodeCountAsync(after) != stored + 1)
             {

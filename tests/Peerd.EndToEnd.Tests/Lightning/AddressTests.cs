@@ -31,6 +31,9 @@ public sealed class AddressTests
                 await gossiper.SendInitAsync(LightningNetwork.Regtest);
                 await gossiper.ReadMessageOfTypeAsync(MessageType.Init);
 
+                // BOLT 7: a node's announcement is taken only once the node has a channel.
+                await gossiper.SendMessageAsync(SignedChannel.Of(cKey));
+
                 // A forged announcement (C's id, signed by someone else) is refused with a warning and never stored.
                 var forged = Announce(cKey, 1_700_000_000, 9);
                 forged[^1] ^= 1;

@@ -67,7 +67,7 @@ public sealed class GossipGraphTests(SignedGraph graph, ITestOutputHelper output
         {
             output.WriteLine($"restarted in {started.Elapsed.TotalMilliseconds:F0} ms");
             await using var rpc = await again.RpcAsync();
-            var info = await rpc.ResultAsync("getinfo");
+            var info = await rpc.ResultAsync("getinfo", new System.Text.Json.Nodes.JsonObject { ["details"] = true });
             Assert.True(info["num_gossip_channels"]!.GetValue<int>() >= SignedGraph.Channels * 0.999);
             Assert.True(info["num_gossip_nodes"]!.GetValue<int>() >= SignedGraph.Nodes * 0.999);
             Assert.Contains("not checked on-chain", info["warning_gossip_unverified"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class GossipGraphTests(SignedGraph graph, ITestOutputHelper output
         {
             await using (var rpc = await peerd.RpcAsync())
             {
-                var info = await rpc.ResultAsync("getinfo");
+                var info = await rpc.ResultAsync("getinfo", new System.Text.Json.Nodes.JsonObject { ["details"] = true });
                 channels = info["num_gossip_channels"]!.GetValue<int>();
                 nodes = info["num_gossip_nodes"]!.GetValue<int>();
                 var announced = (await rpc.ResultAsync("listnodes"))["nodes"]!.AsArray().Count(n => n!["last_timestamp"] is not null);

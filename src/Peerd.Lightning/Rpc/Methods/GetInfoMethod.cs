@@ -7,11 +7,15 @@ using Peerd.Rpc.Dispatch;
 
 namespace Peerd.Lightning.Rpc.Methods;
 
-/// <summary><c>getinfo</c>: Core Lightning's keys, in its order (channel counts are 0: Peerd opens no channels).</summary>
+/// <summary>
+/// <c>getinfo</c>: Core Lightning's keys, in its order (channel counts are 0: Peerd opens no channels). Core Lightning's
+/// schema allows no other key, so Peerd's own (the graph's size, and that funding outputs are not checked on-chain)
+/// come only with <c>details=true</c> (named only), as <c>listpeers</c>' extensions do.
+/// </summary>
 public static class GetInfoMethod
 {
     /// <summary>Creates the method.</summary>
-    public static RpcMethod Create(PeerManager peers, NodeInfo info, Gossip.ChannelGraph? graph = null) => new("getinfo", [], (_, _) =>
+    public static RpcMethod Create(PeerManager peers, NodeInfo info, Gossip.ChannelGraph? graph = null) => new("getinfo", [RpcParameter.NamedOnly("details", DetailsCheck)], (call, _) =>
     {
         var local = info.Local;
         var address = new JsonArray();
@@ -53,10 +57,10 @@ public static class GetInfoMethod
                 ["invoice"] = "",
             },
         };
-        if (graph is not null)
+        if (graph is not null && call.Parameters.TryGet("details", out var details) && details.ValueKind == System.Text.Json.JsonValueKind.True)
         {
-            // Not in Core Lightning's getinfo: the graph's size, and (where it reports chain warnings) that funding
-            // outputs are not checked.
+            // Not in Core Lightning's getinfo: the graph's size, and (beside where it reports chain warnings) that
+            // funding outputs are not checked.
             result["num_gossip_channels"] = graph.ChannelCount;
             result["num_gossip_nodes"] = graph.NodeCount;
             result["warning_gossip_unverified"] = Gossip.ChannelGraph.ChainWarning;
@@ -64,6 +68,9 @@ public static class GetInfoMethod
 
         return ValueTask.FromResult(RpcResult.Success(result));
     });
+
+    private static RpcError? DetailsCheck(string name, System.Text.Json.JsonElement value) =>
+        value.ValueKind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False ? null : Parameters.ParameterErrors.NotABool(name);
 
     private static IEnumerable<PeerEndpoint> AnnouncedEndpoints(string text, int defaultPort)
     {
