@@ -113,6 +113,8 @@ public sealed class Node : IAsyncDisposable
                 node._owned.Insert(0, xrpl);
             }
 
+            // Disposed first (the list is disposed in reverse): a stop during the warm-up ends it before the peers go.
+            node._owned.Add(ConnectPathWarmUp.Start(options.Network, options.RpcFile, logger));
             logger.LogInformation("Server started with public key {NodeId}, alias {Alias} (network {Network})", local.Id.ToString(), options.Alias, options.Network.Name);
             return node;
         }
