@@ -5,7 +5,8 @@
 # obj/) are not sources: any `dotnet build` or `dotnet test` rewrites their .json files, which must not force a publish.
 # Beside the build it leaves .built, a stamp dated from before the sources were looked at (an edit made during a
 # check or a publish is newer than it, so the next call rebuilds), and .sources, the list of the sources' files and
-# directories (relative to the repository), which ./peerd-cli compares with the stamp without reading any directory.
+# directories (relative to the repository, as one `set --` line of sh), which ./peerd-cli compares with the stamp
+# without reading any directory.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 project="$1"; name="$2"
@@ -26,7 +27,11 @@ if [ ! -f "$stamp" ] || [ -n "$(sources -newer "$stamp" -type f \( -name '*.cs' 
   echo "peerd: building $name" >&2
   dotnet publish "$root/src/$project" -c Release -o "$out" --nologo -v q >&2
 fi
-sources \( -type d -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.proto' -o -name '*.json' \) \) -print \
-  | cut -c "$((${#root} + 2))-" > "$out/.sources.next"
+{
+  printf 'set --'   # one line of POSIX sh: `. .sources` sets "$@" to the list, read in one go (a `read` loop reads byte by byte)
+  sources \( -type d -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.proto' -o -name '*.json' \) \) -print \
+    | cut -c "$((${#root} + 2))-" | sed "s/'/'\\\\''/g; s/^/ '/; s/\$/'/" | tr -d '\n'
+  echo
+} > "$out/.sources.next"
 mv "$out/.sources.next" "$out/.sources"
 mv "$started" "$stamp"
