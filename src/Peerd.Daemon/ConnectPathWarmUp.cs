@@ -11,68 +11,67 @@ using Peerd.Lightning.Protocol.Features;
 using Peerd.Lightning.Rpc;
 using Peerd.Lightning.Transport;
 using Peerd.Rpc.Dispatch;
+using Peerd.Rpc.Hosting;
 
 namespace Peerd.Daemon;
 
 /// <summary>
-/// Runs the <c>connect</c> path once the daemon is up, between two throwaway nodes inside the process, so the first
+/// Runs the <c>connect</c> path during start-up, between two throwaway nodes inside the process, so that the first
 /// <c>connect</c> a user makes does not pay for the runtime's first calls. .NET compiles a method at its first call,
 /// and the generic code instantiated over our types (each async method's builder and state-machine box, our
 /// dictionaries and lists) has no precompiled form: on a fresh daemon the first <c>connect</c> compiled about 430
 /// methods on the connecting side and 230 on the accepting one (0.5–0.7 s of CPU for both daemons), and the
 /// framework's hot methods were re-compiled at their optimised tier in the background during the first few hundred
-/// connects (about 4 ms of CPU per connect over the first 200). Here the JSON-RPC <c>connect</c> and <c>disconnect</c>
-/// methods run through a dispatcher of their own, dial a listener on an ephemeral loopback port, and complete BOLT 8
-/// and <c>init</c>, <see cref="Cycles"/> times: past the runtime's call-count threshold (30), so the tier-up happens
-/// now rather than under a user's first connects. Then one <c>getinfo</c> goes over the daemon's own RPC socket, as a
-/// client's would (the socket server's accept, read and reply code). The nodes have random keys and no logger, and
-/// nothing of them is remembered (no address book, no gossip); a failure is logged at Debug and changes nothing else.
+/// connects (about 4 ms of CPU per connect over the first 200). Here a JSON-RPC client sends <c>connect</c> and
+/// <c>disconnect</c> through a socket server of its own (a temporary directory), whose methods dial a listener on an
+/// ephemeral loopback port and complete BOLT 8 and <c>init</c>, <see cref="Cycles"/> times: past the runtime's
+/// call-count threshold (30), so the re-compilation starts now rather than under a user's first connects. It runs
+/// before the daemon's own listeners and RPC socket open, so nothing a peer or a user does competes with it. The
+/// nodes have random keys and no logger, nothing of them is remembered (no address book, no gossip), and it is
+/// bounded by <see cref="Deadline"/>: a failure is logged at Debug and changes nothing else.
 /// </summary>
-internal sealed partial class ConnectPathWarmUp : IAsyncDisposable
+internal static partial class ConnectPathWarmUp
 {
     /// <summary>Connect/disconnect cycles: above the runtime's tiering call-count threshold of 30.</summary>
     internal const int Cycles = 40;
 
-    /// <summary>Deadline of each call (a loopback handshake takes about a millisecond).</summary>
-    private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(10);
+    /// <summary>Bytes of one reply read at most (a few hundred in practice).</summary>
+    private const int ReplyBound = 64 * 1024;
 
-    /// <summary>Bytes of a <c>getinfo</c> reply read at most (a few hundred in practice).</summary>
-    private const int RpcReplyBound = 64 * 1024;
+    /// <summary>The whole warm-up's deadline (a loopback connect takes about a millisecond once compiled).</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _run;
-
-    private ConnectPathWarmUp(LightningNetwork network, string rpcFile, ILogger logger) =>
-        _run = Task.Run(() => RunAsync(network, rpcFile, logger, _stop.Token));
-
-    /// <summary>Starts the warm-up on a pool thread; disposing cancels it and waits for it.</summary>
-    public static ConnectPathWarmUp Start(LightningNetwork network, string rpcFile, ILogger logger) => new(network, rpcFile, logger);
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _run.ConfigureAwait(false);
-        _stop.Dispose();
-    }
-
-    private static async Task RunAsync(LightningNetwork network, string rpcFile, ILogger logger, CancellationToken stop)
+    /// <summary>Runs the warm-up; never throws.</summary>
+    public static async Task RunAsync(LightningNetwork network, ILogger logger)
     {
         var started = Stopwatch.GetTimestamp();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        DirectoryInfo? directory = null;
         try
         {
-            var cycles = await CycleAsync(network, stop).ConfigureAwait(false);
-            await GetInfoAsync(rpcFile, stop).ConfigureAwait(false);
-            Finished(logger, cycles, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            using var deadline = new CancellationTokenSource(Deadline);
+            directory = Directory.CreateTempSubdirectory("peerd-warm-up-");
+            await CycleAsync(network, Path.Combine(directory.FullName, "rpc"), deadline.Token).ConfigureAwait(false);
+            Finished(logger, Cycles, System.Runtime.JitInfo.GetCompiledMethodCount() - compiled, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e)
         {
             // Nothing depends on the warm-up: whatever went wrong, the daemon runs as it would have without it.
             Failed(logger, e.Message);
         }
+        finally
+        {
+            try
+            {
+                directory?.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
     }
 
-    private static async Task<int> CycleAsync(LightningNetwork network, CancellationToken stop)
+    private static async Task CycleAsync(LightningNetwork network, string socketPath, CancellationToken cancellationToken)
     {
         var a = Node(network);
         var b = Node(network);
@@ -83,51 +82,44 @@ internal sealed partial class ConnectPathWarmUp : IAsyncDisposable
         var dispatcher = new RpcDispatcher();
         var info = new NodeInfo(a, "warm-up", [0, 0, 0], Path.GetTempPath(), Peerd.Daemon.Node.Version, [listener.Bound], []);
         LightningRpc.Register(dispatcher, peers, info, () => { });
+        await using var server = new UnixSocketRpcServer(socketPath, dispatcher);
+        server.Start();
+
+        using var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await client.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
         var connect = Encoding.UTF8.GetBytes(
             $$$"""{"jsonrpc":"2.0","id":"warm-up","method":"connect","params":{"id":"{{{b.Id}}}","host":"127.0.0.1","port":{{{listener.Bound.Port}}}}}""");
         var disconnect = Encoding.UTF8.GetBytes($$"""{"jsonrpc":"2.0","id":"warm-up","method":"disconnect","params":["{{b.Id}}"]}""");
+        var reply = new byte[ReplyBound];
         for (var i = 0; i < Cycles; i++)
         {
-            await CallAsync(dispatcher, connect, stop).ConfigureAwait(false);
-            await CallAsync(dispatcher, disconnect, stop).ConfigureAwait(false);
+            await CallAsync(client, connect, reply, cancellationToken).ConfigureAwait(false);
+            await CallAsync(client, disconnect, reply, cancellationToken).ConfigureAwait(false);
         }
-
-        return Cycles;
     }
 
-    /// <summary>One <c>getinfo</c> over the daemon's RPC socket, reply read to its end ("\n\n").</summary>
-    private static async Task GetInfoAsync(string rpcFile, CancellationToken stop)
+    /// <summary>Sends one request and reads its reply to the end ("\n\n"); throws unless it is a result.</summary>
+    private static async Task CallAsync(Socket client, byte[] request, byte[] reply, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        deadline.CancelAfter(CallDeadline);
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        await socket.ConnectAsync(new UnixDomainSocketEndPoint(rpcFile), deadline.Token).ConfigureAwait(false);
-        await socket.SendAsync("""{"jsonrpc":"2.0","id":"warm-up","method":"getinfo","params":{}}"""u8.ToArray(), deadline.Token).ConfigureAwait(false);
-        var reply = new byte[RpcReplyBound];
+        await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var length = 0;
         while (reply.AsSpan(0, length).IndexOf("\n\n"u8) < 0)
         {
-            var read = await socket.ReceiveAsync(reply.AsMemory(length), deadline.Token).ConfigureAwait(false);
-            length += read > 0 && length + read < reply.Length ? read : throw new InvalidOperationException("getinfo: no whole reply");
+            var read = await client.ReceiveAsync(reply.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            length += read > 0 && length + read < reply.Length ? read : throw new InvalidOperationException("no whole reply");
         }
-    }
 
-    private static async Task CallAsync(RpcDispatcher dispatcher, byte[] request, CancellationToken stop)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        deadline.CancelAfter(CallDeadline);
-        var response = await dispatcher.HandleAsync(request, deadline.Token).ConfigureAwait(false);
-        if (response.AsSpan().IndexOf("\"result\""u8) < 0)
+        if (reply.AsSpan(0, length).IndexOf("\"result\""u8) < 0)
         {
-            throw new InvalidOperationException(Encoding.UTF8.GetString(response));
+            throw new InvalidOperationException(Encoding.UTF8.GetString(reply, 0, length));
         }
     }
 
     private static LocalNode Node(LightningNetwork network) =>
-        new(StaticKey.Generate(), network, OurFeatures.Init, CallDeadline, CallDeadline);
+        new(StaticKey.Generate(), network, OurFeatures.Init, Deadline, Deadline);
 
-    [LoggerMessage(9001, LogLevel.Debug, "Connect path warmed up: {Cycles} loopback connects in {Milliseconds:F0} ms")]
-    private static partial void Finished(ILogger logger, int cycles, double milliseconds);
+    [LoggerMessage(9001, LogLevel.Debug, "Connect path warmed up: {Cycles} loopback connects, {Methods} methods compiled, in {Milliseconds:F0} ms")]
+    private static partial void Finished(ILogger logger, int cycles, long methods, double milliseconds);
 
     [LoggerMessage(9002, LogLevel.Debug, "Connect path warm-up skipped: {Reason}")]
     private static partial void Failed(ILogger logger, string reason);

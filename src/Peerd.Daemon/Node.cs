@@ -87,6 +87,9 @@ public sealed class Node : IAsyncDisposable
                 sync.OnConnected(connection);
             };
 
+            // Before anything listens: the first connects a peer or a user makes find the path compiled.
+            await ConnectPathWarmUp.RunAsync(options.Network, logger).ConfigureAwait(false);
+
             var listeners = new List<Listener>();
             foreach (var endpoint in ListenEndpoints(options))
             {
@@ -113,8 +116,6 @@ public sealed class Node : IAsyncDisposable
                 node._owned.Insert(0, xrpl);
             }
 
-            // Disposed first (the list is disposed in reverse): a stop during the warm-up ends it before the peers go.
-            node._owned.Add(ConnectPathWarmUp.Start(options.Network, options.RpcFile, logger));
             logger.LogInformation("Server started with public key {NodeId}, alias {Alias} (network {Network})", local.Id.ToString(), options.Alias, options.Network.Name);
             return node;
         }
