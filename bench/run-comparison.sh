@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # bench/run-comparison.sh [peerd-load options…]
-# Builds Peerd in Release, runs peerd-load (the Peerd daemon against node-lightning, both ends on this machine) and
-# writes docs/PERFORMANCE.md: the command, the machine, the date, the table, and bench/performance-notes.md.
-# Options go to peerd-load (see `peerd-load --help`), e.g. --hold-secs=300 for the full five-minute hold.
+# Builds Peerd in Release, runs peerd-load (the Peerd daemon against node-lightning, and against Core Lightning when
+# PEERD_CLN_START and LIGHTNING_CLI name one: see bench/README.md) and writes docs/PERFORMANCE.md: the command, the
+# machine, the date, the tables, and bench/performance-notes.md.
+# Options go to peerd-load (see `peerd-load --help`), e.g. --hold-secs=300 for the full five-minute hold. A partial
+# run (--only=…) prints the same report to stdout and leaves docs/PERFORMANCE.md alone.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -20,6 +22,15 @@ if [ "$hard" != unlimited ] && [ "$hard" -lt "$want" ]; then
   ulimit -Hn "$want" 2>/dev/null || want="$hard"
 fi
 ulimit -Sn "$want"
+
+report=docs/PERFORMANCE.md
+for arg in "$@"; do
+  case "$arg" in --only=*) report=/dev/stdout ;; esac
+done
+cln="not run (PEERD_CLN_START unset)"
+if [ -n "${PEERD_CLN_START:-}" ]; then
+  cln="$("${LIGHTNING_CLI:-false}" --version 2>/dev/null || echo "version unknown (LIGHTNING_CLI unset)"), started by \`$(basename "$PEERD_CLN_START")\`"
+fi
 
 table="$(mktemp)"
 trap 'rm -f "$table"' EXIT
@@ -43,6 +54,7 @@ memory="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "| kernel | $(uname -r) |"
   echo "| .NET | $(dotnet --version) SDK, runtime $(dotnet --list-runtimes | awk '/NETCore.App/ { v = $2 } END { print v }') |"
   echo "| node | $(node --version) (@node-lightning/wire and /noise 0.26.1) |"
+  echo "| Core Lightning | $cln |"
   echo "| open-file limit | $(ulimit -n) |"
   echo "| load average (1, 5, 15 min) | before $load_before, after $load_after |"
   echo
@@ -52,6 +64,6 @@ memory="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo
   cat "$table"
   echo
-  cat bench/performance-notes.md
-} > docs/PERFORMANCE.md
-echo "peerd: wrote docs/PERFORMANCE.md" >&2
+  if [ "$report" = docs/PERFORMANCE.md ]; then cat bench/performance-notes.md; fi
+} > "$report"
+if [ "$report" = docs/PERFORMANCE.md ]; then echo "peerd: wrote docs/PERFORMANCE.md" >&2; fi

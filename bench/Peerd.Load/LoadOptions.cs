@@ -26,10 +26,28 @@ internal sealed class LoadOptions
     /// <summary><c>--ping-idle-secs</c> of the daemon in the hold.</summary>
     public int PingIdleSeconds { get; private set; } = 30;
 
-    /// <summary>connect/disconnect cycles over the persistent RPC socket.</summary>
+    /// <summary>connect/disconnect cycles over the persistent RPC socket at steady state.</summary>
     public int RpcCycles { get; private set; } = 1_000;
 
-    /// <summary>connect cycles through peerd-cli.</summary>
+    /// <summary>Untimed back-to-back cycles before the steady state.</summary>
+    public int WarmUpCycles { get; private set; } = 5_000;
+
+    /// <summary>Cycles of fresh nodes with 5 ms idle between them.</summary>
+    public int IdleCycles { get; private set; } = 200;
+
+    /// <summary>Cycles of fresh nodes with 1 s idle between them (0: skipped).</summary>
+    public int LongIdleCycles { get; private set; } = 60;
+
+    /// <summary>The command that starts a Core Lightning node (null: <c>PEERD_CLN_START</c>).</summary>
+    public string? ClnStart { get; private set; }
+
+    /// <summary>Core Lightning's <c>lightning-cli</c> (null: <c>LIGHTNING_CLI</c>).</summary>
+    public string? LightningCli { get; private set; }
+
+    /// <summary>The <c>./peerd-cli</c> wrapper users type.</summary>
+    public string CliWrapper { get; private set; } = "";
+
+    /// <summary>Calls per command through peerd-cli and lightning-cli.</summary>
     public int CliCycles { get; private set; } = 50;
 
     /// <summary>Source addresses 127.0.0.2 …</summary>
@@ -57,8 +75,15 @@ internal sealed class LoadOptions
           --hold-peers=<n>           peers held at once (10000)
           --hold-secs=<s>            how long they are held (60)
           --ping-idle-secs=<s>       the hold daemon's ping idle time (30)
-          --rpc-cycles=<n>           connect/disconnect cycles over one RPC socket, after 5,000 untimed (1000)
-          --cli-cycles=<n>           connect cycles through peerd-cli (50)
+          --idle-cycles=<n>          connect/disconnect cycles of fresh nodes, 5 ms idle between them (200)
+          --long-idle-cycles=<n>     the same with 1 s idle between them, 0 to skip (60)
+          --warmup-cycles=<n>        untimed back-to-back cycles before the steady state (5000)
+          --rpc-cycles=<n>           timed back-to-back cycles at the steady state (1000)
+          --cli-cycles=<n>           calls per command through peerd-cli and lightning-cli (50)
+          --cli-wrapper=<script>     the wrapper users type (default ./peerd-cli)
+          --cln-start=<command>      starts a regtest Core Lightning node: COMMAND DIR PORT [lightningd options]
+                                     (default $PEERD_CLN_START; unset: Core Lightning is skipped)
+          --lightning-cli=<path>     Core Lightning's CLI (default $LIGHTNING_CLI)
           --sources=<n>              source addresses 127.0.0.2… (200)
           --concurrency=1,4,16,64    handshake concurrencies
           --only=a,b                 scenarios: secp,handshakes,messages,node,rpc,cli,hold
@@ -76,6 +101,7 @@ internal sealed class LoadOptions
         {
             options.PeerdDll = Path.Combine(repoRoot, "artifacts", "peerd", "peerd.dll");
             options.Cli = Path.Combine(repoRoot, "artifacts", "peerd-cli", "peerd-cli");
+            options.CliWrapper = Path.Combine(repoRoot, "peerd-cli");
             options.NodeDirectory = Path.Combine(repoRoot, "bench", "node");
         }
 
@@ -96,6 +122,12 @@ internal sealed class LoadOptions
                 case "--ping-idle-secs": options.PingIdleSeconds = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--rpc-cycles": options.RpcCycles = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--cli-cycles": options.CliCycles = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--idle-cycles": options.IdleCycles = Math.Max(1, int.Parse(value, CultureInfo.InvariantCulture)); break;
+                case "--long-idle-cycles": options.LongIdleCycles = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--warmup-cycles": options.WarmUpCycles = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--cli-wrapper": options.CliWrapper = Path.GetFullPath(value); break;
+                case "--cln-start": options.ClnStart = value; break;
+                case "--lightning-cli": options.LightningCli = value; break;
                 case "--sources": options.Sources = Math.Clamp(int.Parse(value, CultureInfo.InvariantCulture), 1, 250); break;
                 case "--concurrency": options.Concurrency = [.. value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]; break;
                 case "--only": options.Only = new HashSet<string>(value.Split(',')); break;

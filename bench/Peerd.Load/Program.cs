@@ -43,7 +43,8 @@ public static class Program
         }
 
         var table = new ResultTable();
-        var run = new Runner(options, table);
+        var latency = new ComparisonTable();
+        var run = new Runner(options, table, latency);
         try
         {
             await run.AllAsync().ConfigureAwait(false);
@@ -51,11 +52,11 @@ public static class Program
         catch (Exception e)
         {
             await Console.Error.WriteLineAsync($"peerd-load: {e}").ConfigureAwait(false);
-            Console.WriteLine(table.ToMarkdown());
+            Console.WriteLine(Tables(table, latency));
             return 1;
         }
 
-        var markdown = table.ToMarkdown();
+        var markdown = Tables(table, latency);
         var footer = $"Open-file limit {fdLimit}; load average at the end {SystemInfo.LoadAverage()}.";
         Console.WriteLine(markdown);
         Console.WriteLine(footer);
@@ -66,6 +67,10 @@ public static class Program
 
         return 0;
     }
+
+    /// <summary>The result table and the latency table (each only when it has rows).</summary>
+    private static string Tables(ResultTable table, ComparisonTable latency) =>
+        string.Join("\n", new[] { table.Rows.Count > 0 ? table.ToMarkdown() : "", latency.IsEmpty ? "" : latency.ToMarkdown() }.Where(t => t.Length > 0));
 
     internal static void Progress(string text) =>
         Console.Error.WriteLine($"[{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {text}");

@@ -8,7 +8,7 @@ using static Peerd.Load.Report.ResultTable;
 namespace Peerd.Load;
 
 /// <summary>Runs the scenarios in order, each against fresh or shared daemons, and fills the table.</summary>
-internal sealed class Runner(LoadOptions options, ResultTable table)
+internal sealed class Runner(LoadOptions options, ResultTable table, ComparisonTable latency)
 {
     private const double HandshakeVsNodeTarget = 2;
     private const double HandshakeVsBoundTarget = 0.6;
@@ -16,9 +16,6 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
     private const double LargeMessagesMegabytesTarget = 1_000;
     private const double RssPerPeerTargetKiB = 30;
     private const double IdleCpuTargetPercent = 10;
-    private const double RpcP50TargetMs = 0.5;
-    private const double RpcP99TargetMs = 3;
-    private const double LightningCliMs = 5;
 
     private readonly SourceAddresses _sources = new(options.Sources);
     private TimeSpan Duration => TimeSpan.FromSeconds(options.Seconds);
@@ -44,36 +41,39 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
         var node = options.NodeDirectory.Length > 0 && Selected("node") && NodeScripts.Available(RepoRoot.Find() ?? ".", out var why)
             ? new NodeScripts(options.NodeDirectory)
             : null;
-        try
+        if (Selected("handshakes") || Selected("messages"))
         {
-            await using var daemon = await DaemonProcess.StartAsync(options.PeerdDll, []).ConfigureAwait(false);
-            if (node is not null)
+            try
             {
-                nodeServer = await node.StartServerAsync().ConfigureAwait(false);
-            }
+                await using var daemon = await DaemonProcess.StartAsync(options.PeerdDll, []).ConfigureAwait(false);
+                if (node is not null)
+                {
+                    nodeServer = await node.StartServerAsync().ConfigureAwait(false);
+                }
 
-            if (Selected("handshakes"))
-            {
-                await HandshakesAsync(daemon, node, nodeServer, bound).ConfigureAwait(false);
-            }
+                if (Selected("handshakes"))
+                {
+                    await HandshakesAsync(daemon, node, nodeServer, bound).ConfigureAwait(false);
+                }
 
-            if (Selected("messages"))
-            {
-                await MessagesAsync(daemon, node, nodeServer).ConfigureAwait(false);
+                if (Selected("messages"))
+                {
+                    await MessagesAsync(daemon, node, nodeServer).ConfigureAwait(false);
+                }
             }
-
-            if (Selected("rpc") || Selected("cli"))
+            finally
             {
-                await using var second = await DaemonProcess.StartAsync(options.PeerdDll, []).ConfigureAwait(false);
-                await ConnectLatencyAsync(daemon, second).ConfigureAwait(false);
+                if (nodeServer is not null)
+                {
+                    await nodeServer.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
-        finally
+
+        if (Selected("rpc") || Selected("cli"))
         {
-            if (nodeServer is not null)
-            {
-                await nodeServer.DisposeAsync().ConfigureAwait(false);
-            }
+            // Their own fresh daemons (and Core Lightning nodes), started for each measurement.
+            await new LatencyRunner(options, latency).RunAsync(Selected("rpc"), Selected("cli")).ConfigureAwait(false);
         }
 
         if (Selected("hold"))
@@ -206,36 +206,6 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
         }
     }
 
-    private async Task ConnectLatencyAsync(DaemonProcess a, DaemonProcess b)
-    {
-        if (Selected("rpc"))
-        {
-            Program.Progress($"connect RPC latency over one socket, {options.RpcCycles} cycles after the warm-up");
-            var (early, latency) = await RpcLatencyScenario.PersistentAsync(a, b, options.RpcCycles, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
-            table.Add(new ResultRow($"connect RPC, persistent socket, steady state (n={latency.Count})", Ms(latency),
-                Target: $"p50 ≤ {RpcP50TargetMs} ms, p99 ≤ {RpcP99TargetMs} ms (Core Lightning: 2.06 ms median)",
-                Met: latency.P50 <= RpcP50TargetMs && latency.P99 <= RpcP99TargetMs));
-            table.Add(new ResultRow($"connect RPC, persistent socket, the daemons' first {early.Count} connects", Ms(early)));
-            var getinfo = await RpcLatencyScenario.GetInfoAsync(a, options.RpcCycles).ConfigureAwait(false);
-            table.Add(new ResultRow($"getinfo RPC, persistent socket (the transport's floor, n={getinfo.Count})", Ms(getinfo)));
-        }
-
-        if (Selected("cli") && File.Exists(options.Cli))
-        {
-            Program.Progress($"connect through peerd-cli, {options.CliCycles} cycles");
-            var latency = await RpcLatencyScenario.CliAsync(options.Cli, a, b, options.CliCycles, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
-            table.Add(new ResultRow($"connect via peerd-cli, one process per call (n={latency.Count})", Ms(latency),
-                Target: $"≤ lightning-cli (~{LightningCliMs} ms)", Met: latency.P50 <= LightningCliMs));
-            var startup = new List<double>();
-            for (var i = 0; i < Math.Max(10, options.CliCycles / 2); i++)
-            {
-                startup.Add(await RpcLatencyScenario.RunAsync(options.Cli, ["--version"]).ConfigureAwait(false));
-            }
-
-            table.Add(new ResultRow("peerd-cli --version (process start-up alone)", Ms(Latency.Of(startup))));
-        }
-    }
-
     private async Task HoldAsync()
     {
         Program.Progress($"hold: {options.HoldPeers} peers for {options.HoldSeconds} s, daemon pings after {options.PingIdleSeconds} s idle");
@@ -258,8 +228,6 @@ internal sealed class Runner(LoadOptions options, ResultTable table)
     }
 
     private static string Cell(double messagesPerSecond, int size) => $"{N(messagesPerSecond)} ({N(messagesPerSecond * size / 1e6)})";
-
-    private static string Ms(Latency latency) => $"p50 {latency.P50:F2} ms, p99 {latency.P99:F2} ms, max {latency.Max:F2} ms";
 
     private readonly record struct SecpBound(double Wall, double CpuMicroseconds);
 }

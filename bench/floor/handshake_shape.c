@@ -5,6 +5,7 @@
 // and the virtual machine charge for a TCP connection and four flights.
 //   gcc -O2 -o /tmp/handshake_shape bench/floor/handshake_shape.c
 //   /tmp/handshake_shape both 40 80 80 40          both ends, two processes
+//   /tmp/handshake_shape both 40 80 80 40 5000 400 the same with 5 ms idle between connects, 400 connects
 //   /tmp/handshake_shape server 20124 80 40 &      the responder alone (to pair with bench/floor/HandshakeShape)
 //   /tmp/handshake_shape client 20123 40 80        the initiator alone
 #include <arpa/inet.h>
@@ -17,7 +18,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-enum { CYCLES = 3000 };
+static int CYCLES = 3000;
+static long GAP = 200; // µs between two connects (the load tool's disconnect, or an idle gap)
 static char buf[256];
 static long now(void){struct timespec t;clock_gettime(CLOCK_MONOTONIC,&t);return t.tv_sec*1000000000L+t.tv_nsec;}
 static void spin(long us){long e=now()+us*1000;while(now()<e);}
@@ -32,20 +34,22 @@ static void respond(int l,int cycles,long w2,long w4){
 static void initiate(struct sockaddr_in a,long w1,long w3,const char*what){
   long *d=malloc(CYCLES*sizeof(long));
   for(int i=0;i<CYCLES;i++){
-    usleep(200); // the load tool's disconnect between two connects
+    usleep(GAP);
     long t=now(); int c=socket(AF_INET,SOCK_STREAM,0); nodelay(c); connect(c,(void*)&a,sizeof a);
     spin(w1); send(c,buf,50,0); recv(c,buf,50,MSG_WAITALL);
     spin(w3); send(c,buf,116,0); recv(c,buf,50,MSG_WAITALL);
     d[i]=now()-t; close(c);}
   qsort(d,CYCLES,sizeof(long),cmp);
-  printf("%s: p50 %.0f us, p90 %.0f us\n",what,d[CYCLES/2]/1e3,d[CYCLES*9/10]/1e3);}
+  printf("%s: p50 %.0f us, p90 %.0f us, p99 %.0f us\n",what,d[CYCLES/2]/1e3,d[CYCLES*9/10]/1e3,d[CYCLES*99/100]/1e3);}
 int main(int argc,char**argv){
-  if(argc==6&&!strcmp(argv[1],"both")){
+  if((argc==6||argc==7||argc==8)&&!strcmp(argv[1],"both")){
+    if(argc>=7)GAP=atol(argv[6]);
+    if(argc==8)CYCLES=atoi(argv[7]);
     long w1=atol(argv[2]),w2=atol(argv[3]),w3=atol(argv[4]),w4=atol(argv[5]);
     int l=socket(AF_INET,SOCK_STREAM,0); struct sockaddr_in a=loopback(0); socklen_t al=sizeof a;
     bind(l,(void*)&a,sizeof a); listen(l,64); getsockname(l,(void*)&a,&al);
     if(fork()==0){respond(l,CYCLES,w2,w4);_exit(0);}
-    char what[128]; snprintf(what,sizeof what,"C both ends, curve work %ld+%ld+%ld+%ld us",w1,w2,w3,w4);
+    char what[128]; snprintf(what,sizeof what,"C both ends, curve work %ld+%ld+%ld+%ld us, %ld us between connects",w1,w2,w3,w4,GAP);
     initiate(a,w1,w3,what); wait(0); return 0;}
   if(argc==5&&!strcmp(argv[1],"server")){
     int l=socket(AF_INET,SOCK_STREAM,0); int one=1; setsockopt(l,SOL_SOCKET,SO_REUSEADDR,&one,4);
@@ -53,5 +57,5 @@ int main(int argc,char**argv){
     respond(l,1<<30,atol(argv[3]),atol(argv[4])); return 0;}
   if(argc==5&&!strcmp(argv[1],"client")){
     initiate(loopback(atoi(argv[2])),atol(argv[3]),atol(argv[4]),"C initiator"); return 0;}
-  fprintf(stderr,"usage: %s both act1 act2 act3 last | server port act2 last | client port act1 act3   (µs)\n",argv[0]);
+  fprintf(stderr,"usage: %s both act1 act2 act3 last [gap [connects]] | server port act2 last | client port act1 act3   (µs)\n",argv[0]);
   return 2;}

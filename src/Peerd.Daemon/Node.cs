@@ -105,6 +105,9 @@ public sealed class Node : IAsyncDisposable
                 _ = connection.Closed.ContinueWith(_ => gossip.OnDisconnected(connection.NodeId), TaskScheduler.Default);
             };
 
+            // Before anything listens: the first connects a peer or a user makes find the path compiled.
+            await ConnectPathWarmUp.RunAsync(options.Network, logger).ConfigureAwait(false);
+
             var listeners = new List<Listener>();
             foreach (var endpoint in ListenEndpoints(options))
             {

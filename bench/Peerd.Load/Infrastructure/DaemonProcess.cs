@@ -8,7 +8,7 @@ namespace Peerd.Load.Infrastructure;
 /// A <c>peerd</c> daemon started by the load tool: its own temporary <c>--lightning-dir</c> (removed on dispose),
 /// regtest, <c>127.0.0.1:0</c>, output to a log file in that directory. Identity and port come from <c>getinfo</c>.
 /// </summary>
-internal sealed class DaemonProcess : IAsyncDisposable
+internal sealed class DaemonProcess : ILightningNode
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(30);
 
@@ -43,6 +43,9 @@ internal sealed class DaemonProcess : IAsyncDisposable
 
     /// <summary>Where it listens.</summary>
     public IPEndPoint EndPoint { get; private set; } = new(IPAddress.Loopback, 0);
+
+    /// <inheritdoc />
+    public int Port => EndPoint.Port;
 
     /// <summary>Starts <c>dotnet <paramref name="peerdDll"/></c> with <paramref name="extraArguments"/> and waits for <c>getinfo</c>.</summary>
     public static async Task<DaemonProcess> StartAsync(string peerdDll, IEnumerable<string> extraArguments)

@@ -1,9 +1,9 @@
 namespace Peerd.Load.Report;
 
-/// <summary>A latency sample set summarised (milliseconds).</summary>
-internal readonly record struct Latency(int Count, double P50, double P99, double Max)
+/// <summary>A latency sample set summarised (milliseconds); <see cref="First"/> is the first sample taken.</summary>
+internal readonly record struct Latency(int Count, double P50, double P99, double Max, double First)
 {
-    /// <summary>Summarises <paramref name="samples"/> (nearest-rank percentiles).</summary>
+    /// <summary>Summarises <paramref name="samples"/> (nearest-rank percentiles), in the order they were taken.</summary>
     public static Latency Of(IReadOnlyList<double> samples)
     {
         if (samples.Count == 0)
@@ -13,7 +13,7 @@ internal readonly record struct Latency(int Count, double P50, double P99, doubl
 
         var sorted = samples.Order().ToArray();
         double Rank(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-        return new Latency(sorted.Length, Rank(0.50), Rank(0.99), sorted[^1]);
+        return new Latency(sorted.Length, Rank(0.50), Rank(0.99), sorted[^1], samples[0]);
     }
 
     /// <inheritdoc />

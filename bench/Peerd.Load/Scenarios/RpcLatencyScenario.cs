@@ -5,65 +5,94 @@ using Peerd.Load.Report;
 namespace Peerd.Load.Scenarios;
 
 /// <summary>
-/// <c>connect</c> latency from daemon A to daemon B: connect (timed: dial, handshake, <c>init</c>, the RPC round
-/// trip) then disconnect (untimed), in cycles; over one persistent RPC socket, or by running <c>peerd-cli</c> per call.
+/// <c>connect</c> latency from node A to node B over A's JSON-RPC socket: connect (timed: dial, handshake, <c>init</c>,
+/// the RPC round trip) then disconnect (untimed), in cycles. One loop for Peerd and Core Lightning alike: a
+/// persistent socket, blocking calls from a thread of its own (as <c>lightning-cli</c> waits), so a figure is the
+/// nodes' time plus one wake-up of ours.
 /// </summary>
 internal static class RpcLatencyScenario
 {
     /// <summary>
-    /// Connects timed from the daemons' start as "early" figures: what a daemon that has made few connections does.
+    /// Cycles with <paramref name="gap"/> of idle time after each disconnect, from nodes that have made no connect
+    /// before: what a user who connects now and then meets (the first sample is the first connect after start).
     /// </summary>
-    public const int EarlyCycles = 500;
-
-    /// <summary>
-    /// Connects before the steady-state figures: the p50 of consecutive windows of 500 connects still fell until
-    /// about 2,500 connects with the daemon's settings (until about 7,500 with .NET's default tiering), because the
-    /// runtime re-compiles hot methods at their optimised tier only after 100 ms without new compilation work; a
-    /// daemon that runs for days runs at its steady state.
-    /// </summary>
-    private const int WarmUpCycles = 5_000;
-
-    /// <summary>
-    /// Cycles over one persistent socket to A, from a thread of its own with blocking calls (as
-    /// <c>lightning-cli</c> waits), so the figure is the daemons' time plus one wake-up of ours: the first
-    /// <see cref="EarlyCycles"/> from start-up, then (after <see cref="WarmUpCycles"/> in all) the steady state.
-    /// </summary>
-    public static Task<(Latency Early, Latency Steady)> PersistentAsync(DaemonProcess a, DaemonProcess b, int cycles, TimeSpan limit) => OnOwnThreadAsync(a, rpc =>
+    public static Task<Latency> IdleAsync(ILightningNode a, ILightningNode b, int cycles, TimeSpan gap) => OnOwnThreadAsync(a, rpc =>
     {
-        var connect = $"{{\"id\":\"{b.NodeId}\",\"host\":\"127.0.0.1\",\"port\":{b.EndPoint.Port}}}";
-        var disconnect = $"{{\"id\":\"{b.NodeId}\"}}";
-        double TimedCycle()
+        var cycle = new Cycle(rpc, b);
+        var samples = new List<double>(cycles);
+        for (var i = 0; i < cycles; i++)
         {
-            var start = Stopwatch.GetTimestamp();
-            var response = rpc.CallRaw("connect", connect);
-            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            Expect(response);
-            Expect(rpc.CallRaw("disconnect", disconnect));
-            return elapsed;
+            Thread.Sleep(gap);
+            samples.Add(cycle.Timed());
         }
 
-        var early = new List<double>(EarlyCycles);
-        for (var i = 0; i < WarmUpCycles; i++)
+        return Latency.Of(samples);
+    });
+
+    /// <summary>
+    /// Several pairs in one loop, each cycling once per <paramref name="period"/>, their cycles spread evenly over it
+    /// (Peerd at 0, Core Lightning at half the period): long idle gaps for each pair in half the wall time, and a
+    /// pair never runs while another's cycle does (a cycle takes milliseconds, the period a second).
+    /// </summary>
+    public static Task<Latency[]> InterleavedAsync(IReadOnlyList<(ILightningNode A, ILightningNode B)> pairs, int cycles, TimeSpan period) =>
+        Task.Factory.StartNew(() =>
         {
-            var elapsed = TimedCycle();
-            if (i < EarlyCycles)
+            var sockets = pairs.Select(p => p.A.RpcAsync().GetAwaiter().GetResult()).ToArray();
+            try
             {
-                early.Add(elapsed);
+                var loops = pairs.Select((p, i) => new Cycle(sockets[i], p.B)).ToArray();
+                var samples = pairs.Select(_ => new List<double>(cycles)).ToArray();
+                var start = Stopwatch.GetTimestamp();
+                for (var i = 0; i < cycles; i++)
+                {
+                    for (var p = 0; p < loops.Length; p++)
+                    {
+                        var due = start + (long)(((i + 1) * period.TotalSeconds + p * period.TotalSeconds / loops.Length) * Stopwatch.Frequency);
+                        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                        if (wait > TimeSpan.Zero)
+                        {
+                            Thread.Sleep(wait);
+                        }
+
+                        samples[p].Add(loops[p].Timed());
+                    }
+                }
+
+                return samples.Select(Latency.Of).ToArray();
             }
+            finally
+            {
+                foreach (var socket in sockets)
+                {
+                    socket.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>
+    /// Back-to-back cycles: <paramref name="warmUp"/> untimed, then up to <paramref name="cycles"/> (within
+    /// <paramref name="limit"/>): the steady state of nodes that connect all the time.
+    /// </summary>
+    public static Task<Latency> SteadyAsync(ILightningNode a, ILightningNode b, int warmUp, int cycles, TimeSpan limit) => OnOwnThreadAsync(a, rpc =>
+    {
+        var cycle = new Cycle(rpc, b);
+        for (var i = 0; i < warmUp; i++)
+        {
+            cycle.Timed();
         }
 
         var samples = new List<double>(cycles);
         var until = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
         while (samples.Count < cycles && Stopwatch.GetTimestamp() < until)
         {
-            samples.Add(TimedCycle());
+            samples.Add(cycle.Timed());
         }
 
-        return (Latency.Of(early), Latency.Of(samples));
+        return Latency.Of(samples);
     });
 
-    /// <summary><c>getinfo</c> round trips over one persistent socket: the RPC transport's own floor.</summary>
-    public static Task<Latency> GetInfoAsync(DaemonProcess a, int calls) => OnOwnThreadAsync(a, rpc =>
+    /// <summary><c>getinfo</c> round trips over one persistent socket (50 untimed first): the RPC transport's own floor.</summary>
+    public static Task<Latency> GetInfoAsync(ILightningNode a, int calls) => OnOwnThreadAsync(a, rpc =>
     {
         var samples = new List<double>(calls);
         for (var i = 0; i < calls + 50; i++)
@@ -81,7 +110,14 @@ internal static class RpcLatencyScenario
         return Latency.Of(samples);
     });
 
-    private static async Task<T> OnOwnThreadAsync<T>(DaemonProcess a, Func<RpcSocket, T> measure)
+    /// <summary>Disconnects A from B over a socket of its own (between two CLI calls).</summary>
+    public static async Task DisconnectAsync(ILightningNode a, ILightningNode b)
+    {
+        await using var rpc = await a.RpcAsync().ConfigureAwait(false);
+        Expect(await rpc.CallRawAsync("disconnect", $"{{\"id\":\"{b.NodeId}\"}}").ConfigureAwait(false));
+    }
+
+    private static async Task<T> OnOwnThreadAsync<T>(ILightningNode a, Func<RpcSocket, T> measure)
     {
         await using var rpc = await a.RpcAsync().ConfigureAwait(false);
         return await Task.Factory.StartNew(() => measure(rpc), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
@@ -96,45 +132,21 @@ internal static class RpcLatencyScenario
         }
     }
 
-    /// <summary>Cycles where each connect is a <c>peerd-cli</c> process (disconnect over a persistent socket).</summary>
-    public static async Task<Latency> CliAsync(string cli, DaemonProcess a, DaemonProcess b, int cycles, TimeSpan limit)
+    /// <summary>One connect (timed) and disconnect (untimed) from A to B, the same requests for both implementations.</summary>
+    private sealed class Cycle(RpcSocket rpc, ILightningNode b)
     {
-        await using var rpc = await a.RpcAsync().ConfigureAwait(false);
-        var disconnect = $"{{\"id\":\"{b.NodeId}\"}}";
-        var arguments = new[] { $"--rpc-file={a.RpcPath}", "connect", $"{b.NodeId}@127.0.0.1:{b.EndPoint.Port}" };
-        await RunAsync(cli, arguments).ConfigureAwait(false);
-        await rpc.CallAsync("disconnect", disconnect).ConfigureAwait(false);
+        private readonly string _connect = $"{{\"id\":\"{b.NodeId}\",\"host\":\"127.0.0.1\",\"port\":{b.Port}}}";
+        private readonly string _disconnect = $"{{\"id\":\"{b.NodeId}\"}}";
 
-        var samples = new List<double>(cycles);
-        var until = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
-        while (samples.Count < cycles && Stopwatch.GetTimestamp() < until)
+        /// <summary>Connects (returns its wall time, ms) and disconnects.</summary>
+        public double Timed()
         {
-            samples.Add(await RunAsync(cli, arguments).ConfigureAwait(false));
-            await rpc.CallAsync("disconnect", disconnect).ConfigureAwait(false);
+            var start = Stopwatch.GetTimestamp();
+            var response = rpc.CallRaw("connect", _connect);
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            Expect(response);
+            Expect(rpc.CallRaw("disconnect", _disconnect));
+            return elapsed;
         }
-
-        return Latency.Of(samples);
-    }
-
-    /// <summary>Wall time of <paramref name="program"/> with <paramref name="arguments"/> (output discarded).</summary>
-    public static async Task<double> RunAsync(string program, IReadOnlyList<string> arguments)
-    {
-        var start = Stopwatch.GetTimestamp();
-        using var process = Process.Start(new ProcessStartInfo(program, arguments)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException($"cannot start {program}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {await output.ConfigureAwait(false)}{await error.ConfigureAwait(false)}");
-        }
-
-        return elapsed;
     }
 }

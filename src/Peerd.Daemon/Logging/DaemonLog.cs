@@ -26,4 +26,10 @@ internal static partial class DaemonLog
     // Logged at the level of the events it counts; the positional form has no constructor without a level.
     [LoggerMessage(EventId = 3120, Message = "{Count} more {EventName} events (id {EventId}) were not logged: at most {Burst} per {IntervalSeconds} s are")]
     public static partial void Suppressed(ILogger logger, LogLevel level, long count, string eventName, int eventId, int burst, double intervalSeconds);
+
+    [LoggerMessage(3130, LogLevel.Debug, "Connect path warmed up: {Cycles} loopback connects, {Methods} methods compiled, in {Milliseconds:F0} ms")]
+    public static partial void WarmUpFinished(ILogger logger, int cycles, long methods, double milliseconds);
+
+    [LoggerMessage(3131, LogLevel.Debug, "Connect path warm-up skipped: {Reason}")]
+    public static partial void WarmUpFailed(ILogger logger, string reason);
 }

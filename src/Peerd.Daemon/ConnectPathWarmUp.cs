@@ -1,0 +1,121 @@
+using Peerd.Daemon.Logging;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Peerd.Crypto;
+using Peerd.Lightning.Peers;
+using Peerd.Lightning.Protocol.Chains;
+using Peerd.Lightning.Protocol.Features;
+using Peerd.Lightning.Rpc;
+using Peerd.Lightning.Transport;
+using Peerd.Rpc.Dispatch;
+using Peerd.Rpc.Hosting;
+
+namespace Peerd.Daemon;
+
+/// <summary>
+/// Runs the <c>connect</c> path during start-up, between two throwaway nodes inside the process, so that the first
+/// <c>connect</c> a user makes does not pay for the runtime's first calls. .NET compiles a method at its first call,
+/// and the generic code instantiated over our types (each async method's builder and state-machine box, our
+/// dictionaries and lists) has no precompiled form: on a fresh daemon the first <c>connect</c> compiled about 430
+/// methods on the connecting side and 230 on the accepting one (0.5–0.7 s of CPU for both daemons), and the
+/// framework's hot methods were re-compiled at their optimised tier in the background during the first few hundred
+/// connects (about 4 ms of CPU per connect over the first 200). Here a JSON-RPC client sends <c>connect</c> and
+/// <c>disconnect</c> through a socket server of its own (a temporary directory), whose methods dial a listener on an
+/// ephemeral loopback port and complete BOLT 8 and <c>init</c>, <see cref="Cycles"/> times: past the runtime's
+/// call-count threshold (30), so the re-compilation starts now rather than under a user's first connects. It runs
+/// before the daemon's own listeners and RPC socket open, so nothing a peer or a user does competes with it. The
+/// nodes have random keys and no logger, nothing of them is remembered (no address book, no gossip), and it is
+/// bounded by <see cref="Deadline"/>: a failure is logged at Debug and changes nothing else.
+/// </summary>
+internal static class ConnectPathWarmUp
+{
+    /// <summary>Connect/disconnect cycles: above the runtime's tiering call-count threshold of 30.</summary>
+    internal const int Cycles = 40;
+
+    /// <summary>Bytes of one reply read at most (a few hundred in practice).</summary>
+    private const int ReplyBound = 64 * 1024;
+
+    /// <summary>The whole warm-up's deadline (a loopback connect takes about a millisecond once compiled).</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
+    /// <summary>Runs the warm-up; never throws.</summary>
+    public static async Task RunAsync(LightningNetwork network, ILogger logger)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        DirectoryInfo? directory = null;
+        try
+        {
+            using var deadline = new CancellationTokenSource(Deadline);
+            directory = Directory.CreateTempSubdirectory("peerd-warm-up-");
+            await CycleAsync(network, Path.Combine(directory.FullName, "rpc"), deadline.Token).ConfigureAwait(false);
+            DaemonLog.WarmUpFinished(logger, Cycles, System.Runtime.JitInfo.GetCompiledMethodCount() - compiled, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception e)
+        {
+            // Nothing depends on the warm-up: whatever went wrong, the daemon runs as it would have without it.
+            DaemonLog.WarmUpFailed(logger, e.Message);
+        }
+        finally
+        {
+            try
+            {
+                directory?.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task CycleAsync(LightningNetwork network, string socketPath, CancellationToken cancellationToken)
+    {
+        var a = Node(network);
+        var b = Node(network);
+        var dialer = new ProxyDialer(new PeerDialer(new DialerOptions(DisableDns: true)), new ProxyOptions(null, false, true));
+        await using var peers = new PeerManager(a, dialer, TimeProvider.System, NullLogger.Instance);
+        await using var remotePeers = new PeerManager(b, new PeerDialer(new DialerOptions(DisableDns: true)), TimeProvider.System, NullLogger.Instance);
+        await using var listener = Listener.Start(PeerEndpoint.FromIp(IPAddress.Loopback, 0), remotePeers.AcceptAsync, NullLogger.Instance);
+        var dispatcher = new RpcDispatcher();
+        var info = new NodeInfo(a, "warm-up", [0, 0, 0], Path.GetTempPath(), Peerd.Daemon.Node.Version, [listener.Bound], []);
+        LightningRpc.Register(dispatcher, peers, info, () => { });
+        await using var server = new UnixSocketRpcServer(socketPath, dispatcher);
+        server.Start();
+
+        using var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await client.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
+        var connect = Encoding.UTF8.GetBytes(
+            $$$"""{"jsonrpc":"2.0","id":"warm-up","method":"connect","params":{"id":"{{{b.Id}}}","host":"127.0.0.1","port":{{{listener.Bound.Port}}}}}""");
+        var disconnect = Encoding.UTF8.GetBytes($$"""{"jsonrpc":"2.0","id":"warm-up","method":"disconnect","params":["{{b.Id}}"]}""");
+        var reply = new byte[ReplyBound];
+        for (var i = 0; i < Cycles; i++)
+        {
+            await CallAsync(client, connect, reply, cancellationToken).ConfigureAwait(false);
+            await CallAsync(client, disconnect, reply, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends one request and reads its reply to the end ("\n\n"); throws unless it is a result.</summary>
+    private static async Task CallAsync(Socket client, byte[] request, byte[] reply, CancellationToken cancellationToken)
+    {
+        await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var length = 0;
+        while (reply.AsSpan(0, length).IndexOf("\n\n"u8) < 0)
+        {
+            var read = await client.ReceiveAsync(reply.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            length += read > 0 && length + read < reply.Length ? read : throw new InvalidOperationException("no whole reply");
+        }
+
+        if (reply.AsSpan(0, length).IndexOf("\"result\""u8) < 0)
+        {
+            throw new InvalidOperationException(Encoding.UTF8.GetString(reply, 0, length));
+        }
+    }
+
+    private static LocalNode Node(LightningNetwork network) =>
+        new(StaticKey.Generate(), network, OurFeatures.Init, Deadline, Deadline);
+}
