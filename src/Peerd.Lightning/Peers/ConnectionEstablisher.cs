@@ -8,8 +8,8 @@ using Peerd.Lightning.Transport;
 namespace Peerd.Lightning.Peers;
 
 /// <summary>
-/// Turns a connected socket into a <see cref="PeerConnection"/>: the BOLT 8 handshake in the right role, then the
-/// BOLT 1 <c>init</c> exchange (we send ours at once, as Core Lightning does), all under one deadline. Failures are
+/// Turns a connected stream (a socket's, or an in-memory one) into a <see cref="PeerConnection"/>: the BOLT 8
+/// handshake in the right role, then the BOLT 1 <c>init</c> exchange (we send ours at once, as Core Lightning does), all under one deadline. Failures are
 /// <see cref="ConnectFailedException"/>s carrying the stage and the reference's reason text.
 /// </summary>
 public static class ConnectionEstablisher
@@ -27,19 +27,20 @@ public static class ConnectionEstablisher
     /// Runs the initiator side to <paramref name="expected"/>; <paramref name="opening"/> is Act One, made while the
     /// dial was in flight (<see cref="OutboundOpening.Create"/>), or null to make it now.
     /// </summary>
+    /// <remarks>Takes ownership of <paramref name="stream"/>: it becomes the connection's, or is disposed on failure.</remarks>
     public static Task<PeerConnection> OutboundAsync(
-        Socket socket, PeerEndpoint remote, NodeId expected, OutboundOpening? opening, LocalNode local, TimeProvider time, CancellationToken cancellationToken) =>
-        RunAsync(socket, remote, expected, opening ?? OutboundOpening.Create(local.Key, expected), local, time, cancellationToken);
+        Stream stream, PeerEndpoint remote, NodeId expected, OutboundOpening? opening, LocalNode local, TimeProvider time, CancellationToken cancellationToken) =>
+        RunAsync(stream, remote, expected, opening ?? OutboundOpening.Create(local.Key, expected), local, time, cancellationToken);
 
-    /// <summary>Runs the responder side for an accepted socket.</summary>
-    public static Task<PeerConnection> InboundAsync(Socket socket, PeerEndpoint remote, LocalNode local, TimeProvider time, CancellationToken cancellationToken) =>
-        RunAsync(socket, remote, null, null, local, time, cancellationToken);
+    /// <summary>Runs the responder side for an accepted connection's stream (owned from here on, as above).</summary>
+    public static Task<PeerConnection> InboundAsync(Stream stream, PeerEndpoint remote, LocalNode local, TimeProvider time, CancellationToken cancellationToken) =>
+        RunAsync(stream, remote, null, null, local, time, cancellationToken);
 
     private static async Task<PeerConnection> RunAsync(
-        Socket socket, PeerEndpoint remote, NodeId? expected, OutboundOpening? opening, LocalNode local, TimeProvider time, CancellationToken cancellationToken)
+        Stream stream, PeerEndpoint remote, NodeId? expected, OutboundOpening? opening, LocalNode local, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         var started = time.GetTimestamp();
-        var stream = new NetworkStream(socket, ownsSocket: false);
         PipeReader? reader = null;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(local.HandshakeTimeout);
@@ -68,7 +69,7 @@ public static class ConnectionEstablisher
                 bufferSize: ReadBufferBytes, minimumReadSize: MinimumReadBytes, leaveOpen: true, useZeroByteReads: true));
             var features = await InitExchange.RunAsync(stream, reader, transport, local, remote, expected is null, actThree, deadline.Token).ConfigureAwait(false);
             var connection = new PeerConnection(
-                socket, stream, reader, transport, remoteId, expected is null ? PeerDirection.In : PeerDirection.Out, remote, features, time.GetUtcNow(), started);
+                stream, reader, transport, remoteId, expected is null ? PeerDirection.In : PeerDirection.Out, remote, features, time.GetUtcNow(), started, time);
             ok = true;
             return connection;
         }
@@ -90,13 +91,12 @@ public static class ConnectionEstablisher
                 }
 
                 await stream.DisposeAsync().ConfigureAwait(false);
-                socket.Dispose();
             }
         }
     }
 
     /// <summary>Acts One and Two; returns the transport and Act Three, which leaves with our <c>init</c> in one write.</summary>
-    private static async Task<(NoiseTransport, ReadOnlyMemory<byte>)> InitiateAsync(NetworkStream stream, OutboundOpening opening, CancellationToken cancellationToken)
+    private static async Task<(NoiseTransport, ReadOnlyMemory<byte>)> InitiateAsync(Stream stream, OutboundOpening opening, CancellationToken cancellationToken)
     {
         var handshake = opening.Handshake;
         var act = opening.Act;
@@ -116,7 +116,7 @@ public static class ConnectionEstablisher
         return (handshake.WriteActThree(act), act);
     }
 
-    private static async Task<(NoiseTransport, NodeId)> RespondAsync(NetworkStream stream, IStaticKey key, CancellationToken cancellationToken)
+    private static async Task<(NoiseTransport, NodeId)> RespondAsync(Stream stream, IStaticKey key, CancellationToken cancellationToken)
     {
         var handshake = new ResponderHandshake(key, EphemeralKeyReserve.Shared.Take());
         var act = new byte[Bolt8Constants.ActThreeLength];
@@ -144,7 +144,7 @@ public static class ConnectionEstablisher
     }
 
     /// <summary>Reads exactly one act (never past it); EOF first is a <see cref="ConnectFailedException"/>.</summary>
-    private static async ValueTask ReadActAsync(NetworkStream stream, Memory<byte> act, string eofReason, CancellationToken cancellationToken)
+    private static async ValueTask ReadActAsync(Stream stream, Memory<byte> act, string eofReason, CancellationToken cancellationToken)
     {
         if (await stream.ReadAtLeastAsync(act, act.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false) < act.Length)
         {

@@ -24,7 +24,7 @@ internal static class InitExchange
     /// segment, one wake-up of the responder) and reads until the peer's.
     /// </summary>
     public static async Task<FeatureBits> RunAsync(
-        NetworkStream stream, PipeReader reader, NoiseTransport transport, LocalNode local, PeerEndpoint remote, bool inbound,
+        Stream stream, PipeReader reader, NoiseTransport transport, LocalNode local, PeerEndpoint remote, bool inbound,
         ReadOnlyMemory<byte> before, CancellationToken cancellationToken)
     {
         var ours = new InitMessage(local.InitFeatures, [local.Network.ChainHash], inbound ? RemoteAddressFor(remote) : null).ToArray();
@@ -46,7 +46,7 @@ internal static class InitExchange
     }
 
     private static async Task<FeatureBits> ReadInitAsync(
-        NetworkStream stream, PipeReader reader, NoiseTransport transport, LocalNode local, Bolt8FrameReader frames, byte[] message, CancellationToken cancellationToken)
+        Stream stream, PipeReader reader, NoiseTransport transport, LocalNode local, Bolt8FrameReader frames, byte[] message, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -125,7 +125,7 @@ internal static class InitExchange
         return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (v6[0] & 0xfe) == 0xfc);
     }
 
-    private static async Task WarnAsync(NetworkStream stream, NoiseEncryptor encryptor, string text, CancellationToken cancellationToken)
+    private static async Task WarnAsync(Stream stream, NoiseEncryptor encryptor, string text, CancellationToken cancellationToken)
     {
         try
         {
@@ -137,7 +137,7 @@ internal static class InitExchange
         }
     }
 
-    private static async Task SendAsync(NetworkStream stream, NoiseEncryptor encryptor, byte[] message, CancellationToken cancellationToken)
+    private static async Task SendAsync(Stream stream, NoiseEncryptor encryptor, byte[] message, CancellationToken cancellationToken)
     {
         var packet = new byte[NoiseEncryptor.PacketLength(message.Length)];
         encryptor.Encrypt(message, packet);

@@ -1,70 +1,51 @@
-using System.Buffers;
 using System.IO.Pipelines;
-using System.Net.Sockets;
-using System.Threading.Channels;
 using Peerd.Lightning.Node;
 using Peerd.Lightning.Protocol.Features;
-using Peerd.Lightning.Protocol.Framing;
 using Peerd.Lightning.Protocol.Noise;
 using Peerd.Lightning.Transport;
+using Peerd.Peering.Connections;
 
 namespace Peerd.Lightning.Peers;
 
 /// <summary>
-/// One authenticated, initialised Lightning connection: a read loop that decrypts frames and hands each plaintext
-/// message to a handler, and a write loop that drains a bounded queue, coalescing queued messages into one socket
-/// write. A peer that stops reading fills the queue and is disconnected instead of costing memory.
+/// One authenticated, initialised Lightning connection: the shared <see cref="FramedConnection"/> over a
+/// <see cref="Bolt8FrameCodec"/>, with the peer's identity and <c>init</c> features. Its read loop decrypts frames and
+/// hands each plaintext message to a handler; its write loop drains a bounded queue, coalescing queued messages into
+/// one write. A peer that stops reading fills the queue and is disconnected instead of costing memory.
 /// </summary>
 public sealed class PeerConnection : IAsyncDisposable
 {
-    /// <summary>Queued messages are coalesced into one socket write up to this many bytes (a larger one goes alone).</summary>
-    private const int CoalescedWriteBytes = 128 * 1024;
+    /// <summary>Core Lightning's words for each way a connection ends, and the limits of <see cref="Tuning"/>.</summary>
+    private static readonly FramedConnectionOptions Options = new()
+    {
+        SendQueueCapacity = Tuning.SendQueueCapacity,
+        CoalescedWriteBytes = 128 * 1024,
+        MinimumMessageBuffer = 4 * 1024,
+        CloseGrace = TimeSpan.Zero,
+        Texts = new CloseTexts
+        {
+            PeerClosed = "peer closed connection",
+            QueueFull = "send queue full: peer is not reading",
+            Fault = "internal error",
+            LivenessTimeout = "Last ping unreturned: hanging up",
+            Disposed = "closed",
+            InvalidFrame = error => $"bad frame: {error}",
+            ReadFailed = SocketErrors.Describe,
+            WriteFailed = SocketErrors.Describe,
+        },
+    };
 
-    /// <summary>The smallest plaintext buffer rented (the pool's buckets below this are not worth a miss).</summary>
-    private const int MinimumMessageBuffer = 4 * 1024;
-
-    private readonly Socket _socket;
-    private readonly NoiseTransport _transport;
-    private readonly Stream _stream;
-    private readonly PipeReader _reader;
-    private readonly NoiseEncryptor _encryptor;
-    private readonly Bolt8FrameReader _frames;
-    private readonly Channel<byte[]> _sendQueue;
-    private readonly CancellationTokenSource _closing = new();
+    private readonly FramedConnection _framed;
     private readonly TaskCompletionSource<string> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Task _readLoop = Task.CompletedTask;
-    private Task _writeLoop = Task.CompletedTask;
-    private long _bytesReceived;
-    private long _bytesSent;
+    private Action<Exception, string>? _onFault;
 
     internal PeerConnection(
-        Socket socket, Stream stream, PipeReader reader, NoiseTransport transport, NodeId nodeId, PeerDirection direction,
-        PeerEndpoint remoteEndpoint, FeatureBits features, DateTimeOffset connectedAt, long startedAt)
+        Stream stream, PipeReader reader, NoiseTransport transport, NodeId nodeId, PeerDirection direction,
+        PeerEndpoint remoteEndpoint, FeatureBits features, DateTimeOffset connectedAt, long startedAt, TimeProvider time)
     {
-        _socket = socket;
-        try
-        {
-            socket.ReceiveBufferSize = Tuning.SocketReceiveBufferBytes;
-        }
-        catch (SocketException)
-        {
-        }
-
-        _transport = transport;
-        _stream = stream;
-        _reader = reader;
-        _encryptor = transport.Sender;
-        _frames = new Bolt8FrameReader(transport.Receiver);
-        _sendQueue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(Tuning.SendQueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-
-            // Not AllowSynchronousContinuations: resuming the write loop inside TrySend saves a hop but sends each
-            // message of a burst (pongs to a batch of pings) in its own system call on the reader's thread; resumed
-            // on the pool, the loop coalesces the burst (measured: 1 KiB pongs 30–40k/s inline, 70–140k/s queued).
-        });
+        _framed = new FramedConnection(stream, reader, new Bolt8FrameCodec(transport), Options, time, (e, where) => _onFault?.Invoke(e, where));
+        _framed.Closed += (_, close) => _closed.TrySetResult(close.Reason);
         NodeId = nodeId;
         Direction = direction;
         RemoteEndpoint = remoteEndpoint;
@@ -94,26 +75,29 @@ public sealed class PeerConnection : IAsyncDisposable
     /// </summary>
     internal long StartedAt { get; }
 
-    /// <summary>The unexpected exception that ended the read loop ("internal error"), if one did.</summary>
-    public Exception? Fault { get; private set; }
+    /// <summary>The unexpected exception that ended the connection ("internal error"), if one did.</summary>
+    public Exception? Fault => _framed.Fault;
 
     /// <summary>Encrypted bytes received after the handshake.</summary>
-    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+    public long BytesReceived => _framed.BytesReceived;
 
     /// <summary>Encrypted bytes sent after the handshake.</summary>
-    public long BytesSent => Interlocked.Read(ref _bytesSent);
+    public long BytesSent => _framed.BytesSent;
 
-    /// <summary>Completes with the reason once the connection is closed.</summary>
+    /// <summary>Completes with the reason once the connection is closed and everything it held is released.</summary>
     public Task<string> Closed => _closed.Task;
+
+    /// <summary>The reason given when closing began, or null while open.</summary>
+    public string? CloseReason => _framed.CloseInfo?.Reason;
 
     /// <summary>Completes once <see cref="DisposeAsync"/> has released everything.</summary>
     internal Task Disposed => _disposed.Task;
 
     /// <summary>Cancelled when closing begins (for work done on the peer's behalf).</summary>
-    public CancellationToken ClosedToken => _closing.Token;
+    public CancellationToken ClosedToken => _framed.ClosingToken;
 
     /// <summary>True once closing has begun.</summary>
-    public bool IsClosing => _closing.IsCancellationRequested;
+    public bool IsClosing => _framed.IsClosing;
 
     /// <summary>
     /// Starts the loops. <paramref name="onMessage"/> runs on the read loop, one message at a time. Both loops start
@@ -123,12 +107,14 @@ public sealed class PeerConnection : IAsyncDisposable
     /// <remarks>
     /// <paramref name="beforeRead"/>, when given, is awaited before each socket read once the previous read's messages
     /// are handled: a consumer that is behind (gossip verification) holds this peer's reads there, so TCP flow control
-    /// slows the sender instead of anything being dropped.
+    /// slows the sender instead of anything being dropped. <paramref name="liveness"/> is asked at each
+    /// <see cref="CheckLiveness"/>; <paramref name="onFault"/> logs a handler's exception, which ends this connection only.
     /// </remarks>
-    public void Start(MessageHandler onMessage, ReadGate? beforeRead = null)
+    public void Start(MessageHandler onMessage, ReadGate? beforeRead = null, ILivenessPolicy? liveness = null, Action<Exception, string>? onFault = null)
     {
-        _writeLoop = WriteLoopAsync();
-        _readLoop = ReadLoopAsync(onMessage, beforeRead);
+        ArgumentNullException.ThrowIfNull(onMessage);
+        _onFault = onFault;
+        _framed.Start((_, message) => onMessage(this, message), beforeRead is null ? null : (_, token) => beforeRead(this, token), liveness);
     }
 
     /// <summary>Awaited before each socket read (see <see cref="Start"/>); the token is cancelled when the connection closes.</summary>
@@ -143,215 +129,31 @@ public sealed class PeerConnection : IAsyncDisposable
     /// </summary>
     public bool TrySend(byte[] message)
     {
+        ArgumentNullException.ThrowIfNull(message);
         if (message.Length > Bolt8Constants.MaxMessageLength)
         {
             throw new ArgumentException("message longer than 65535 bytes", nameof(message));
         }
 
-        if (_sendQueue.Writer.TryWrite(message))
-        {
-            return true;
-        }
-
-        if (!IsClosing)
-        {
-            Close("send queue full: peer is not reading");
-        }
-
-        return false;
+        return _framed.TrySend(message);
     }
 
     /// <summary>Queues a message, waiting for room (for bulk senders that want backpressure instead of a drop).</summary>
-    public ValueTask SendAsync(byte[] message, CancellationToken cancellationToken = default) =>
-        _sendQueue.Writer.WriteAsync(message, cancellationToken);
+    public ValueTask SendAsync(byte[] message, CancellationToken cancellationToken = default) => _framed.SendAsync(message, cancellationToken);
 
     /// <summary>Begins closing with <paramref name="reason"/>; the first reason given wins.</summary>
-    public void Close(string reason)
-    {
-        if (_closed.TrySetResult(reason))
-        {
-            _sendQueue.Writer.TryComplete();
-            _closing.Cancel();
-            try
-            {
-                _socket.Shutdown(SocketShutdown.Both);
-            }
-            catch (SocketException)
-            {
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
-    }
+    public void Close(string reason) => _framed.Close(reason);
 
     /// <summary>Sends whatever is queued (up to a deadline), then closes.</summary>
-    public async Task FlushAndCloseAsync(string reason, TimeSpan deadline)
-    {
-        _sendQueue.Writer.TryComplete();
-        await Task.WhenAny(_writeLoop, Task.Delay(deadline)).ConfigureAwait(false);
-        Close(reason);
-    }
+    public Task FlushAndCloseAsync(string reason, TimeSpan deadline) => _framed.FlushAndCloseAsync(reason, deadline);
 
-    private async Task ReadLoopAsync(MessageHandler onMessage, ReadGate? beforeRead)
-    {
-        try
-        {
-            while (true)
-            {
-                if (beforeRead is not null)
-                {
-                    await beforeRead(this, _closing.Token).ConfigureAwait(false);
-                }
-
-                // The reader waits for data with a zero-byte read, so an idle peer holds no receive buffer, and the
-                // plaintext buffer is rented per batch for the same reason (10,000 idle peers must cost little).
-                var result = await _reader.ReadAsync(_closing.Token).ConfigureAwait(false);
-                var buffer = result.Buffer;
-                var consumed = buffer.Start;
-                var examined = buffer.Start;
-                byte[]? message = null;
-                try
-                {
-                    while (true)
-                    {
-                        var status = _frames.TryReadMessage(buffer, message, out var length, out consumed, out examined, out var error);
-                        if (status == OperationStatus.Done)
-                        {
-                            Interlocked.Add(ref _bytesReceived, buffer.Slice(0, consumed).Length);
-                            buffer = buffer.Slice(consumed);
-                            onMessage(this, message.AsSpan(0, length));
-                            if (IsClosing)
-                            {
-                                return;
-                            }
-
-                            continue;
-                        }
-
-                        if (status == OperationStatus.DestinationTooSmall)
-                        {
-                            // The length prefix is decrypted (and consumed); rent room for the body it announces.
-                            Interlocked.Add(ref _bytesReceived, buffer.Slice(0, consumed).Length);
-                            buffer = buffer.Slice(consumed);
-                            ReturnRented(message);
-                            message = ArrayPool<byte>.Shared.Rent(Math.Max(length, MinimumMessageBuffer));
-                            continue;
-                        }
-
-                        if (status == OperationStatus.InvalidData)
-                        {
-                            Close($"bad frame: {error}");
-                            return;
-                        }
-
-                        Interlocked.Add(ref _bytesReceived, buffer.Slice(0, consumed).Length);
-                        break;
-                    }
-
-                    if (result.IsCompleted)
-                    {
-                        Close("peer closed connection");
-                        return;
-                    }
-                }
-                finally
-                {
-                    ReturnRented(message);
-                    _reader.AdvanceTo(consumed, examined);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
-        {
-            Close(SocketErrors.Describe(e));
-        }
-        catch (Exception e)
-        {
-            // A handler's bug (the gossip responder, a subscriber of MessageReceived): it ends this connection only,
-            // which is then disposed as usual; the owner logs the fault once (Fault).
-            Fault = e;
-            Close("internal error");
-        }
-        finally
-        {
-            Close("closed");
-        }
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var reader = _sendQueue.Reader;
-        try
-        {
-            while (await reader.WaitToReadAsync(_closing.Token).ConfigureAwait(false))
-            {
-                if (!reader.TryPeek(out var first))
-                {
-                    continue;
-                }
-
-                // Rented per write, sized for what is queued, so an idle peer holds no send buffer; queued messages
-                // are coalesced into one socket write while they fit.
-                var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(CoalescedWriteBytes, NoiseEncryptor.PacketLength(first.Length)));
-                try
-                {
-                    var used = 0;
-                    while (reader.TryPeek(out var message) && used + NoiseEncryptor.PacketLength(message.Length) <= buffer.Length)
-                    {
-                        reader.TryRead(out _);
-                        used += _encryptor.Encrypt(message, buffer.AsSpan(used));
-                    }
-
-                    await _stream.WriteAsync(buffer.AsMemory(0, used), _closing.Token).ConfigureAwait(false);
-                    Interlocked.Add(ref _bytesSent, used);
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
-        {
-            Close(SocketErrors.Describe(e));
-        }
-        catch (ChannelClosedException)
-        {
-        }
-    }
-
-    private static void ReturnRented(byte[]? buffer)
-    {
-        if (buffer is not null)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    /// <summary>Asks the liveness policy given to <see cref="Start"/>: sends its ping or hangs up; returns what it did.</summary>
+    public LivenessAction CheckLiveness() => _framed.CheckLiveness();
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        Close("closed");
-        try
-        {
-            await Task.WhenAll(_readLoop, _writeLoop).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        await _reader.CompleteAsync().ConfigureAwait(false);
-        await _stream.DisposeAsync().ConfigureAwait(false);
-        _socket.Dispose();
-        _transport.Dispose();
-        _closing.Dispose();
+        await _framed.DisposeAsync().ConfigureAwait(false);
         _disposed.TrySetResult();
     }
 }

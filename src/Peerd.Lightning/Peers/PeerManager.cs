@@ -6,6 +6,7 @@ using Peerd.Lightning.Peers.Policies;
 using Peerd.Lightning.Transport;
 using Peerd.Peering;
 using Peerd.Peering.Admission;
+using Peerd.Peering.Connections;
 
 namespace Peerd.Lightning.Peers;
 
@@ -245,22 +246,57 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
         return peer is not null || attempt is not null;
     }
 
-    /// <summary>Takes ownership of an accepted socket and runs the responder side.</summary>
-    public async Task AcceptAsync(Socket socket)
+    /// <summary>Takes ownership of an accepted socket: admission, then the responder side over its stream.</summary>
+    public Task AcceptAsync(Socket socket)
     {
         ArgumentNullException.ThrowIfNull(socket);
-        var remote = socket.RemoteEndPoint is { } ep ? PeerEndpoint.FromEndPoint(ep) : PeerEndpoint.LocalSocket("");
-        using var pending = _admission.AdmitInbound(remote.Ip, remote.ToString(), _stopping.Token);
+        PeerEndpoint remote;
+        try
+        {
+            remote = socket.RemoteEndPoint is { } ep ? PeerEndpoint.FromEndPoint(ep) : PeerEndpoint.LocalSocket("");
+        }
+        catch (SocketException)
+        {
+            // Reset before we looked at it.
+            socket.Dispose();
+            return Task.CompletedTask;
+        }
+
+        var pending = _admission.AdmitInbound(remote.Ip, remote.ToString(), _stopping.Token);
         if (pending is null)
         {
             socket.Dispose();
-            return;
+            return Task.CompletedTask;
         }
 
+        return RespondAsync(PeerStreams.Open(socket), remote, pending);
+    }
+
+    /// <summary>
+    /// Takes ownership of an accepted connection's <paramref name="stream"/> from <paramref name="remote"/> (a socket's,
+    /// or an in-memory one): admission first (a refused stream is closed at once), then the responder side.
+    /// </summary>
+    public Task AcceptAsync(Stream stream, PeerEndpoint remote)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(remote);
+        var pending = _admission.AdmitInbound(remote.Ip, remote.ToString(), _stopping.Token);
+        if (pending is null)
+        {
+            stream.Dispose();
+            return Task.CompletedTask;
+        }
+
+        return RespondAsync(stream, remote, pending);
+    }
+
+    private async Task RespondAsync(Stream stream, PeerEndpoint remote, PendingConnections.Pending pending)
+    {
+        using var admitted = pending;
         try
         {
             Log.Accepted(_logger, remote);
-            var connection = await ConnectionEstablisher.InboundAsync(socket, remote, _local, _time, pending.Token).ConfigureAwait(false);
+            var connection = await ConnectionEstablisher.InboundAsync(stream, remote, _local, _time, pending.Token).ConfigureAwait(false);
             Register(connection);
         }
         catch (ConnectFailedException e)
@@ -305,7 +341,7 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
                     }
 
                     attempt.SetStage(address, ConnectStage.Handshake);
-                    var connection = await ConnectionEstablisher.OutboundAsync(dialed.Socket!, dialed.Remote ?? address, attempt.NodeId, opening, _local, _time, pending.Token).ConfigureAwait(false);
+                    var connection = await ConnectionEstablisher.OutboundAsync(dialed.Stream!, dialed.Remote ?? address, attempt.NodeId, opening, _local, _time, pending.Token).ConfigureAwait(false);
                     var kept = Register(connection);
                     attempt.Complete(ConnectOutcome.Success(kept));
                     return;
@@ -439,7 +475,7 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
                 }
                 else
                 {
-                    peer = new Peer(connection, new PingState(_time.GetTimestamp()));
+                    peer = new Peer(connection, new PingState(_time.GetTimestamp(), _options.PingIdle, _options.PongTimeout, _time));
                     if (_peers.TryGetValue(connection.NodeId, out var replaced))
                     {
                         CountPeer(replaced.Connection.Direction, -1);
@@ -466,7 +502,7 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
 
         if (loser == connection)
         {
-            Log.PeerDisconnected(_logger, connection.NodeId, connection.Closed.Result);
+            Log.PeerDisconnected(_logger, connection.NodeId, connection.CloseReason ?? string.Empty);
             connection.DisposeAsync().AsTask().Observe(e => Log.ConnectionFault(_logger, e, connection.RemoteEndpoint.ToString()));
         }
         else
@@ -498,7 +534,12 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
             // The handler holds its peer: no lookup (and no lock) per message.
             var kept = peer;
             NotifyConnected(connection);
-            connection.Start((c, message) => PeerSession.Handle(kept, message, _time, _logger, MessageReceived), ReadGate);
+            var address = connection.RemoteEndpoint.ToString();
+            connection.Start(
+                (c, message) => PeerSession.Handle(kept, message, _time, _logger, MessageReceived),
+                ReadGate,
+                kept.Ping,
+                (e, _) => Log.ConnectionFault(_logger, e, address));
             WatchAsync(peer).Observe(e => Log.ConnectionFault(_logger, e, connection.RemoteEndpoint.ToString()));
         }
 
@@ -538,11 +579,6 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
     {
         var reason = await peer.Connection.Closed.ConfigureAwait(false);
         Remove(peer);
-        if (peer.Connection.Fault is { } fault)
-        {
-            Log.ConnectionFault(_logger, fault, peer.Connection.RemoteEndpoint.ToString());
-        }
-
         Log.PeerDisconnected(_logger, peer.Connection.NodeId, reason);
         await peer.Connection.DisposeAsync().ConfigureAwait(false);
     }
@@ -568,19 +604,12 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
             peers = [.. _peers.Values];
         }
 
-        var now = _time.GetTimestamp();
         foreach (var peer in peers)
         {
-            switch (peer.Ping.Tick(now, _options.PingIdle, _options.PongTimeout, _time))
+            // The connection asks its PingState: a ping on an idle line, a hang-up when the last one went unanswered.
+            if (peer.Connection.CheckLiveness() == LivenessAction.SendPing)
             {
-                case PingAction.SendPing:
-                    Log.PingSent(_logger, peer.Connection.NodeId.ToString());
-                    peer.Ping.OnPingSent(now, PeerSession.PingPongBytes);
-                    peer.Connection.TrySend(PeerSession.NewPing());
-                    break;
-                case PingAction.Disconnect:
-                    peer.Connection.Close("Last ping unreturned: hanging up");
-                    break;
+                Log.PingSent(_logger, peer.Connection.NodeId.ToString());
             }
         }
     }

@@ -20,8 +20,6 @@ internal static class PeerSession
     public static void Handle(Peer peer, ReadOnlySpan<byte> message, TimeProvider time, ILogger logger, PeerConnection.MessageHandler? others)
     {
         var connection = peer.Connection;
-        var now = time.GetTimestamp();
-        peer.Ping.OnReceived(now);
         var decoded = LightningMessageDecoder.Decode(message);
         switch (decoded.Outcome)
         {
@@ -37,7 +35,7 @@ internal static class PeerSession
 
                         return;
                     case PongMessage pong:
-                        peer.Ping.OnPong(now, pong.BytesLength, time);
+                        peer.Ping.OnPong(time.GetTimestamp(), pong.BytesLength, time);
                         return;
                     case WarningMessage warning:
                         Log.WarningReceived(logger, connection.NodeId.ToString(), warning.DataText);

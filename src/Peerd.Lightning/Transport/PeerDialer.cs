@@ -17,7 +17,7 @@ public sealed class PeerDialer(DialerOptions options) : IPeerDialer
         {
             case EndpointKind.Ip:
             case EndpointKind.LocalSocket:
-                return new DialResult(await SocketDialer.ConnectAsync(endpoint, timeout, cancellationToken).ConfigureAwait(false), null, null);
+                return new DialResult(PeerStreams.Open(await SocketDialer.ConnectAsync(endpoint, timeout, cancellationToken).ConfigureAwait(false)), null, null);
             case EndpointKind.DnsName:
                 return new DialResult(null, null, await ResolveAsync(endpoint, timeout, cancellationToken).ConfigureAwait(false));
             default:

@@ -66,7 +66,7 @@ public sealed class ProxyDialer : IPeerDialer
         try
         {
             await Socks5Client.ConnectAsync(socket, target, deadline.Token).ConfigureAwait(false);
-            return new DialResult(socket, null, null);
+            return new DialResult(PeerStreams.Open(socket), null, null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

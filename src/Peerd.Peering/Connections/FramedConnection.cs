@@ -45,9 +45,8 @@ public sealed class FramedConnection : IAsyncDisposable
     /// <param name="options">The stack's settings.</param>
     /// <param name="time">The clock for every deadline and timestamp.</param>
     /// <param name="onFault">The stack's log hook for our own bugs (the exception and where it was caught); called once per fault.</param>
-    /// <param name="liveness">The liveness policy, or null for none.</param>
     public FramedConnection(
-        Stream stream, PipeReader reader, IFrameCodec codec, FramedConnectionOptions options, TimeProvider time, Action<Exception, string> onFault, ILivenessPolicy? liveness = null)
+        Stream stream, PipeReader reader, IFrameCodec codec, FramedConnectionOptions options, TimeProvider time, Action<Exception, string> onFault)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(reader);
@@ -61,7 +60,6 @@ public sealed class FramedConnection : IAsyncDisposable
         _options = options;
         _time = time;
         _onFault = onFault;
-        Liveness = liveness;
         _sendQueue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.SendQueueCapacity)
         {
             SingleReader = true,
@@ -85,8 +83,8 @@ public sealed class FramedConnection : IAsyncDisposable
     /// </summary>
     public event Action<FramedConnection, ConnectionClose>? Closed;
 
-    /// <summary>The liveness policy, if any.</summary>
-    public ILivenessPolicy? Liveness { get; }
+    /// <summary>The liveness policy given to <see cref="Start"/>, if any.</summary>
+    public ILivenessPolicy? Liveness { get; private set; }
 
     /// <summary>Completes, after teardown and the <see cref="Closed"/> subscribers, with how the connection ended.</summary>
     public Task<ConnectionClose> Completion => _completion.Task;
@@ -115,9 +113,10 @@ public sealed class FramedConnection : IAsyncDisposable
     /// <summary>
     /// Starts the loops; <paramref name="onMessage"/> runs on the read loop, one message at a time. Both loops start on
     /// the caller's thread and return to it at their first wait (two thread-pool hops fewer than queuing them). Does
-    /// nothing if the connection was already disposed.
+    /// nothing if the connection was already disposed. <paramref name="liveness"/> is asked at each
+    /// <see cref="CheckLiveness"/> and told of each batch read.
     /// </summary>
-    public void Start(MessageHandler onMessage, ReadGate? beforeRead = null)
+    public void Start(MessageHandler onMessage, ReadGate? beforeRead = null, ILivenessPolicy? liveness = null)
     {
         ArgumentNullException.ThrowIfNull(onMessage);
         var previous = Interlocked.CompareExchange(ref _state, 1, 0);
@@ -131,6 +130,7 @@ public sealed class FramedConnection : IAsyncDisposable
             throw new InvalidOperationException("The connection was already started.");
         }
 
+        Liveness = liveness;
         _writeLoop = WriteLoopAsync();
         _ = RunAsync(onMessage, beforeRead);
     }

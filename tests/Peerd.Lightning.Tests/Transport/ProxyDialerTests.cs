@@ -66,7 +66,8 @@ public class ProxyDialerTests
         using var target = new EchoTarget();
         // The proxy address is a closed port: had it been used, the dial would fail.
         var result = await Dialer(PeerEndpoint.FromIp(IPAddress.Loopback, Loopback.FreePort())).DialAsync(PeerEndpoint.FromIp(IPAddress.Loopback, target.Port), Timeout, CancellationToken.None);
-        using var socket = result.Socket!;
+        await using var stream = result.Stream!;
+        var socket = ((NetworkStream)stream).Socket;
         await ExpectHelloAsync(socket);
     }
 
@@ -79,7 +80,8 @@ public class ProxyDialerTests
         var result = await Dialer(proxy.Endpoint, always: true, noDns: true).DialAsync(PeerEndpoint.DnsName("localhost", target.Port), Timeout, CancellationToken.None);
         Assert.Null(result.Expanded);
         Assert.Null(result.Remote);
-        using var socket = result.Socket!;
+        await using var stream = result.Stream!;
+        var socket = ((NetworkStream)stream).Socket;
         await ExpectHelloAsync(socket);
         await socket.SendAsync("ping"u8.ToArray(), SocketFlags.None);
         var echo = new byte[4];
@@ -93,7 +95,8 @@ public class ProxyDialerTests
         using var target = new EchoTarget();
         using var proxy = await Microsocks.StartAsync();
         var result = await Dialer(proxy.Endpoint, always: true).DialAsync(PeerEndpoint.FromIp(IPAddress.Loopback, target.Port), Timeout, CancellationToken.None);
-        using var socket = result.Socket!;
+        await using var stream = result.Stream!;
+        var socket = ((NetworkStream)stream).Socket;
         await ExpectHelloAsync(socket);
     }
 
@@ -109,7 +112,8 @@ public class ProxyDialerTests
 
         using var proxy = await Microsocks.StartAsync();
         var result = await Dialer(proxy.Endpoint, always: true).DialAsync(PeerEndpoint.FromIp(IPAddress.IPv6Loopback, target.Port), Timeout, CancellationToken.None);
-        using var socket = result.Socket!;
+        await using var stream = result.Stream!;
+        var socket = ((NetworkStream)stream).Socket;
         await ExpectHelloAsync(socket);
     }
 

@@ -251,8 +251,8 @@ public sealed class FramedConnectionTests
     {
         var policy = new IdlePingPolicy(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10), _time);
         var options = new FramedConnectionOptions { Texts = new CloseTexts { LivenessTimeout = "Last ping unreturned: hanging up" } };
-        var (connection, duplex, _) = Create(options, liveness: policy);
-        connection.Start((_, _) => { });
+        var (connection, duplex, _) = Create(options);
+        connection.Start((_, _) => { }, liveness: policy);
 
         Assert.Equal(LivenessAction.None, connection.CheckLiveness());
         _time.Advance(TimeSpan.FromSeconds(30));
@@ -270,9 +270,9 @@ public sealed class FramedConnectionTests
     public async Task TrafficFromThePeerKeepsTheLineAlive()
     {
         var policy = new IdlePingPolicy(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10), _time);
-        var (connection, duplex, _) = Create(liveness: policy);
+        var (connection, duplex, _) = Create();
         var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.Start((_, _) => delivered.TrySetResult());
+        connection.Start((_, _) => delivered.TrySetResult(), liveness: policy);
 
         _time.Advance(TimeSpan.FromSeconds(20));
         await duplex.Remote.WriteAsync(LengthPrefixCodec.Frame(1));
@@ -349,7 +349,7 @@ public sealed class FramedConnectionTests
     }
 
     private (FramedConnection Connection, InMemoryDuplex Duplex, LengthPrefixCodec Codec) Create(
-        FramedConnectionOptions? options = null, ILivenessPolicy? liveness = null, long pauseWriterThreshold = 64 * 1024)
+        FramedConnectionOptions? options = null, long pauseWriterThreshold = 64 * 1024)
     {
         var duplex = new InMemoryDuplex(pauseWriterThreshold);
         var codec = new LengthPrefixCodec();
@@ -361,8 +361,7 @@ public sealed class FramedConnectionTests
                 {
                     _faults.Add((e, where));
                 }
-            },
-            liveness);
+            });
         return (connection, duplex, codec);
     }
 
