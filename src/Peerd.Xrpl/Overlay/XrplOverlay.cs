@@ -38,7 +38,7 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
     private Socket? _listener;
     private ITimer? _timer;
 
-    internal XrplOverlay(XrplOptions options, NodeIdentity identity, XrplTls tls, TimeProvider time, ILoggerFactory loggers, string softwareName, ulong instanceCookie, AdmissionLimits? admission = null)
+    internal XrplOverlay(XrplOptions options, NodeIdentity identity, XrplTls tls, TimeProvider time, ILoggerFactory loggers, string softwareName, ulong instanceCookie, AdmissionLimits? admission = null, DescriptorBudget? budget = null)
     {
         Options = options;
         Identity = identity;
@@ -47,7 +47,7 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
         _log = loggers.CreateLogger("Peerd.Xrpl.Overlay");
         HandshakeSettings = new HandshakeSettings(softwareName, options.NetworkId, instanceCookie);
         Attempts = new ConnectionAttemptLog(time);
-        Admission = new ConnectionAdmission(admission ?? XrplTuning.Admission, this, new OverlayAdmissionLog(_log), time);
+        Admission = new ConnectionAdmission(admission ?? XrplTuning.Admission, this, new OverlayAdmissionLog(_log), time, budget);
     }
 
     /// <summary>Our identity.</summary>
@@ -239,6 +239,7 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
             // Stragglers are abandoned; their sockets are closed.
         }
 
+        Admission.Dispose();
         _stopping.Dispose();
     }
 
