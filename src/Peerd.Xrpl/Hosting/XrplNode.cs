@@ -58,7 +58,7 @@ public sealed class XrplNode : IAsyncDisposable
     /// <summary>The bound admin port.</summary>
     public IPEndPoint AdminEndpoint => _admin.Endpoint;
 
-    /// <summary>The overlay: peers, connection attempts, address book.</summary>
+    /// <summary>The overlay: peers, connection attempts, endpoint cache.</summary>
     public XrplOverlay Overlay => _overlay;
 
     /// <summary>The validator tracker: trust anchors, lists, manifests, the validated ledger.</summary>

@@ -15,15 +15,15 @@ public static class XrplTuning
     public const int AttemptHistory = 256;
 
     /// <summary>Addresses kept from peers' <c>TMEndpoints</c>; the oldest are forgotten first.</summary>
-    public const int AddressBookCapacity = 1024;
+    public const int EndpointCacheCapacity = 1024;
 
     /// <summary>
-    /// Addresses one source (a peer's key, or the address that redirected us) may hold in the address book: 64, the
+    /// Addresses one source (a peer's key, or the address that redirected us) may hold in the endpoint cache: 64, the
     /// most rippled takes from one <c>TMEndpoints</c> (it samples larger ones down, PeerFinder <c>Logic::onEndpoints</c>).
     /// A source beyond it replaces its own oldest entries, so one peer can never flush the others (and with them our
     /// 503 <c>peer-ips</c>).
     /// </summary>
-    public const int AddressBookEntriesPerSource = 64;
+    public const int EndpointCacheEntriesPerSource = 64;
 
     /// <summary>
     /// Connection attempts kept in progress in the <c>connections</c> log: the pending handshakes plus the outbound
