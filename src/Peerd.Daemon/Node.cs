@@ -14,6 +14,7 @@ using Peerd.Lightning.Protocol.Features;
 using Peerd.Lightning.Rpc;
 using Peerd.Lightning.Rpc.Methods;
 using Peerd.Lightning.Transport;
+using Peerd.Peering.Admission;
 using Peerd.Rpc.Dispatch;
 using Peerd.Rpc.Hosting;
 using Peerd.Xrpl.Hosting;
@@ -88,7 +89,10 @@ public sealed class Node : IAsyncDisposable
                 PongTimeout = options.PongTimeout,
                 PingTick = TimeSpan.FromTicks(Math.Min(Tuning.PingTick.Ticks, Math.Min(options.PingIdle.Ticks, options.PongTimeout.Ticks) / 4)),
             };
-            var peers = new PeerManager(local, dialer, TimeProvider.System, loggerFactory.CreateLogger("lightning"), liveness);
+            // One descriptor limit for the process, so one budget of peer sockets for both peer ports.
+            var budget = DescriptorBudget.ForProcess();
+            DaemonLog.PeerSocketBudget(logger, budget.Sockets, budget.DescriptorLimit, budget.OpenAtStart, budget.Reserve);
+            var peers = new PeerManager(local, dialer, TimeProvider.System, loggerFactory.CreateLogger("lightning"), liveness, budget: budget);
             node._owned.Add(peers);
             var gossip = GossipNode.Start(options.NetworkDir, options.Network, book, TimeProvider.System, loggerFactory.CreateLogger("gossip"));
             node._owned.Insert(node._owned.IndexOf(peers), gossip); // stopped after the peers that feed it
@@ -129,7 +133,7 @@ public sealed class Node : IAsyncDisposable
 
             if (xrplOptions.Enabled)
             {
-                var xrpl = await XrplNode.StartAsync(xrplOptions, Path.Combine(options.LightningDir, "xrpl"), loggerFactory, TimeProvider.System, stop.Token).ConfigureAwait(false);
+                var xrpl = await XrplNode.StartAsync(xrplOptions, Path.Combine(options.LightningDir, "xrpl"), loggerFactory, TimeProvider.System, stop.Token, budget: budget).ConfigureAwait(false);
                 xrpl.StopRequested += (_, _) => stop.Cancel();
                 node._owned.Insert(0, xrpl);
             }

@@ -111,14 +111,6 @@ public static class Tuning
     public const int RateLimitedAddresses = 4096;
 
     /// <summary>
-    /// Descriptors kept free for everything that is not a peer socket: 128 — the RPC server's 64 clients
-    /// (<c>RpcLimits.MaxClients</c>) and its listener, the log and address-book files, the XRPL node's listeners and
-    /// its 21 peers (<c>XrplOptions</c>: 11 in, 10 out), with room to spare. Peer sockets beyond the process's limit
-    /// minus this reserve count as descriptor pressure.
-    /// </summary>
-    public const int DescriptorReserve = 128;
-
-    /// <summary>
     /// Under sustained descriptor pressure, at most one warning per 10 s (with the count of events folded into it):
     /// the log must not become the next thing to fill the disk.
     /// </summary>

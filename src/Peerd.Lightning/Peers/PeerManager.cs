@@ -36,7 +36,14 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
     private int _outbound;
 
     /// <summary>Creates the manager and starts its liveness timer.</summary>
-    public PeerManager(LocalNode local, IPeerDialer dialer, TimeProvider time, ILogger logger, PeerManagerOptions? options = null, ConnectionLimits? limits = null)
+    /// <param name="local">Our node.</param>
+    /// <param name="dialer">How outbound connections are made.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">Where the manager logs.</param>
+    /// <param name="options">Liveness settings.</param>
+    /// <param name="limits">Admission limits.</param>
+    /// <param name="budget">The process's descriptor budget, shared with the other peer port; null: one of its own.</param>
+    public PeerManager(LocalNode local, IPeerDialer dialer, TimeProvider time, ILogger logger, PeerManagerOptions? options = null, ConnectionLimits? limits = null, DescriptorBudget? budget = null)
     {
         _local = local;
         _dialer = dialer;
@@ -44,7 +51,7 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
         _logger = logger;
         _options = options ?? new PeerManagerOptions();
         _limits = limits ?? new ConnectionLimits();
-        _admission = new ConnectionAdmission(_limits.ToAdmission(), this, new AdmissionLog(logger), time);
+        _admission = new ConnectionAdmission(_limits.ToAdmission(), this, new AdmissionLog(logger), time, budget);
         _pingTimer = time.CreateTimer(_ => OnPingTick(), null, _options.PingTick, _options.PingTick);
     }
 
@@ -63,7 +70,7 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
     /// <summary>Handshakes in flight now (inbound, and outbound addresses being dialled or handshaken).</summary>
     public int PendingHandshakes => _admission.Pending.Count;
 
-    /// <summary>Peer sockets (peers plus pending handshakes) held at most before descriptor pressure.</summary>
+    /// <summary>Peer sockets (peers plus pending handshakes, both peer ports together) held at most before descriptor pressure.</summary>
     public int SocketBudget => _admission.SocketBudget;
 
     /// <summary>Connected peers that dialled us.</summary>
@@ -632,6 +639,7 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
 
         // Each peer's watcher removes it, logs its departure and disposes it: wait for all of that.
         await Task.WhenAll(connections.Select(c => c.Disposed)).ConfigureAwait(false);
+        _admission.Dispose();
         _stopping.Dispose();
     }
 }

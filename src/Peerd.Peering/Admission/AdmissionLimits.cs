@@ -27,12 +27,6 @@ public sealed record AdmissionLimits
     /// <summary>Rate-limit loopback connections too (off: local tools, and Tor's forwarding, arrive from there).</summary>
     public bool RateLimitLoopback { get; init; }
 
-    /// <summary>Descriptors kept free for everything that is not a peer socket.</summary>
-    public required int DescriptorReserve { get; init; }
-
-    /// <summary>Peer sockets held at most before shedding; null: computed from the descriptor limit (<see cref="DescriptorBudget"/>).</summary>
-    public int? SocketBudget { get; init; }
-
     /// <summary>Descriptor-pressure reports are logged at most once per this interval, with a count of those folded in.</summary>
     public required TimeSpan ShedLogInterval { get; init; }
 

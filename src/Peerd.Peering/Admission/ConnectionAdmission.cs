@@ -5,12 +5,14 @@ namespace Peerd.Peering.Admission;
 /// <summary>
 /// Admission and shedding for one peer port, the same for every network: a per-address rate on inbound connections,
 /// an optional inbound cap, a table of pending handshakes that closes its oldest inbound entry (once it has had its
-/// chance) to admit a newcomer, and a descriptor budget. Under descriptor pressure — the budget reached, or the
-/// kernel's <c>EMFILE</c>/<c>ENFILE</c> — every pending connection is closed first, then, if that was not enough, one
-/// peer chosen at random, inbound first: Core Lightning's connectd (<c>close_random_connection</c>). Thread-safe;
-/// its time is a <see cref="TimeProvider"/>, so every rule is testable without sockets or sleeps.
+/// chance) to admit a newcomer, and a share of the process's one <see cref="DescriptorBudget"/>. Under descriptor
+/// pressure — the budget reached by all ports together, or the kernel's <c>EMFILE</c>/<c>ENFILE</c> — every pending
+/// connection (on every port sharing the budget) is closed first, then, if that was not enough, one peer chosen at
+/// random, inbound first: Core Lightning's connectd (<c>close_random_connection</c>). Thread-safe; its time is a
+/// <see cref="TimeProvider"/>, so every rule is testable without sockets or sleeps. Dispose it when the port closes:
+/// it leaves the budget.
 /// </summary>
-public sealed class ConnectionAdmission
+public sealed class ConnectionAdmission : IDisposable
 {
     private readonly AdmissionLimits _limits;
     private readonly IAdmissionHost _host;
@@ -20,8 +22,13 @@ public sealed class ConnectionAdmission
     private readonly ShedReporter _pendingReport;
     private readonly ShedReporter _peerReport;
 
-    /// <summary>Creates the admission for a host; computes (and logs) the socket budget.</summary>
-    public ConnectionAdmission(AdmissionLimits limits, IAdmissionHost host, IAdmissionLog log, TimeProvider time)
+    /// <summary>Creates the admission for a host, drawing on <paramref name="budget"/>.</summary>
+    /// <param name="limits">The port's limits.</param>
+    /// <param name="host">The port's registry of connected peers.</param>
+    /// <param name="log">Where the port reports what admission did.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="budget">The process's descriptor budget, shared with the other ports; null: one of its own, computed now.</param>
+    public ConnectionAdmission(AdmissionLimits limits, IAdmissionHost host, IAdmissionLog log, TimeProvider time, DescriptorBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(host);
@@ -34,15 +41,18 @@ public sealed class ConnectionAdmission
         _rate = new InboundRateLimiter(limits, time);
         _pendingReport = new ShedReporter(time, limits.ShedLogInterval);
         _peerReport = new ShedReporter(time, limits.ShedLogInterval);
-        SocketBudget = DescriptorBudget.Compute(limits, out var descriptorLimit, out var open);
-        log.Budget(SocketBudget, descriptorLimit, open, limits.DescriptorReserve);
+        Budget = budget ?? DescriptorBudget.ForProcess();
+        Budget.Join(this);
     }
 
     /// <summary>The limits it enforces.</summary>
     public AdmissionLimits Limits => _limits;
 
-    /// <summary>Peer sockets (peers plus pending handshakes) held at most before descriptor pressure.</summary>
-    public int SocketBudget { get; }
+    /// <summary>The descriptor budget it draws on, with the other ports sharing it.</summary>
+    public DescriptorBudget Budget { get; }
+
+    /// <summary>Peer sockets (all ports' peers plus pending handshakes) held at most before descriptor pressure.</summary>
+    public int SocketBudget => Budget.Sockets;
 
     /// <summary>The pending handshakes.</summary>
     public PendingConnections Pending { get; } = new();
@@ -75,7 +85,7 @@ public sealed class ConnectionAdmission
             return null;
         }
 
-        CheckBudget();
+        Budget.Check();
         if (Pending.Count >= _limits.MaxPendingHandshakes && !EvictOldestFor(remote))
         {
             _log.Refused(remote, "too many pending handshakes");
@@ -91,7 +101,7 @@ public sealed class ConnectionAdmission
     /// </summary>
     public PendingConnections.Pending BeginOutbound(string remote, CancellationToken linkedTo)
     {
-        CheckBudget();
+        Budget.Check();
         return Pending.Add(inbound: false, remote, _time.GetTimestamp(), linkedTo);
     }
 
@@ -114,8 +124,8 @@ public sealed class ConnectionAdmission
     }
 
     /// <summary>
-    /// Descriptor pressure: closes every pending connection (but <paramref name="except"/>), then, if that was not
-    /// enough, one peer chosen at random, inbound first.
+    /// Descriptor pressure: closes every pending connection on every port sharing the budget (but
+    /// <paramref name="except"/>), then, if that was not enough, one peer chosen at random, inbound first.
     /// </summary>
     /// <param name="cause">What showed the pressure, for the log.</param>
     /// <param name="budgetKnown">
@@ -123,7 +133,16 @@ public sealed class ConnectionAdmission
     /// <c>EMFILE</c>, where a peer is closed if nothing was pending, or if an inbound one can go.
     /// </param>
     /// <param name="except">A pending connection to spare.</param>
-    public void Shed(string cause, bool budgetKnown, PendingConnections.Pending? except = null)
+    public void Shed(string cause, bool budgetKnown, PendingConnections.Pending? except = null) => Budget.Shed(cause, budgetKnown, except);
+
+    /// <summary>Leaves the budget: the port's sockets no longer count.</summary>
+    public void Dispose() => Budget.Leave(this);
+
+    /// <summary>The registry of connected peers it guards.</summary>
+    internal IAdmissionHost Host => _host;
+
+    /// <summary>For the budget: closes this port's pending connections (but <paramref name="except"/>); returns how many.</summary>
+    internal int ShedPending(string cause, PendingConnections.Pending? except)
     {
         var (inbound, outbound) = Pending.ShedAll(except);
         if ((inbound > 0 || outbound > 0) && _pendingReport.ShouldLog(out var suppressed))
@@ -131,20 +150,15 @@ public sealed class ConnectionAdmission
             _log.ShedPending(cause, inbound, outbound, suppressed);
         }
 
-        var shedSomething = inbound + outbound > 0;
-        var (peers, inboundPeers) = _host.CountPeers();
-        var needed = budgetKnown ? peers + 1 > SocketBudget : !shedSomething || inboundPeers > 0;
-        if (needed && _host.CloseRandomPeer(inboundOnly: !budgetKnown && shedSomething) is { } victim && _peerReport.ShouldLog(out _))
-        {
-            _log.ShedPeer(cause, victim.Peer, victim.Inbound);
-        }
+        return inbound + outbound;
     }
 
-    private void CheckBudget()
+    /// <summary>For the budget: closes one of this port's peers at random, inbound first, and reports it.</summary>
+    internal void ClosePeer(string cause, bool inboundOnly)
     {
-        if (_host.CountPeers().Peers + Pending.Count + 1 > SocketBudget)
+        if (_host.CloseRandomPeer(inboundOnly) is { } victim && _peerReport.ShouldLog(out _))
         {
-            Shed($"{SocketBudget} peer sockets is the budget", budgetKnown: true);
+            _log.ShedPeer(cause, victim.Peer, victim.Inbound);
         }
     }
 

@@ -7,9 +7,6 @@ namespace Peerd.Peering.Admission;
 /// </summary>
 public interface IAdmissionLog
 {
-    /// <summary>At start: the socket budget and how it was computed.</summary>
-    void Budget(int budget, long descriptorLimit, int openAtStart, int reserve);
-
     /// <summary>A connection from <paramref name="remote"/> was closed at accept: beyond its address's rate.</summary>
     void RateLimited(string remote);
 

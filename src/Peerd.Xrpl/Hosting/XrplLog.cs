@@ -72,9 +72,6 @@ internal static partial class XrplLog
     [LoggerMessage(5022, LogLevel.Warning, "XRPL: too many open descriptors ({Cause}): closing peer {PublicKey} ({Direction}), chosen at random")]
     public static partial void ShedPeer(ILogger logger, string cause, string publicKey, string direction);
 
-    [LoggerMessage(5023, LogLevel.Information, "XRPL peer sockets limited to {Budget} (descriptor limit {Limit}, {Open} open at start, {Reserve} reserved)")]
-    public static partial void Budget(ILogger logger, int budget, long limit, int open, int reserve);
-
     [RemoteTriggered]
     [LoggerMessage(5024, LogLevel.Warning, "XRPL: unexpected fault in {Task} (a bug; the connection it served is closed)")]
     public static partial void TaskFault(ILogger logger, Exception exception, string task);

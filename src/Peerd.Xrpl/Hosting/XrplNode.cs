@@ -58,7 +58,7 @@ public sealed class XrplNode : IAsyncDisposable
     /// <summary>The bound admin port.</summary>
     public IPEndPoint AdminEndpoint => _admin.Endpoint;
 
-    /// <summary>The overlay: peers, connection attempts, address book.</summary>
+    /// <summary>The overlay: peers, connection attempts, endpoint cache.</summary>
     public XrplOverlay Overlay => _overlay;
 
     /// <summary>The validator tracker: trust anchors, lists, manifests, the validated ledger.</summary>
@@ -76,7 +76,8 @@ public sealed class XrplNode : IAsyncDisposable
     /// <param name="timeProvider">The node's clock.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <param name="admission">The peer port's admission limits (default <see cref="XrplTuning.Admission"/>; tests shrink them).</param>
-    public static async Task<XrplNode> StartAsync(XrplOptions options, string dataDir, ILoggerFactory loggerFactory, TimeProvider timeProvider, CancellationToken cancellationToken, AdmissionLimits? admission = null)
+    /// <param name="budget">The process's descriptor budget, shared with the Lightning port; null: one of its own.</param>
+    public static async Task<XrplNode> StartAsync(XrplOptions options, string dataDir, ILoggerFactory loggerFactory, TimeProvider timeProvider, CancellationToken cancellationToken, AdmissionLimits? admission = null, DescriptorBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -101,7 +102,7 @@ public sealed class XrplNode : IAsyncDisposable
 
         var tls = new XrplTls();
         var cookie = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)));
-        var overlay = new XrplOverlay(options, identity, tls, timeProvider, loggerFactory, SoftwareName, cookie, admission);
+        var overlay = new XrplOverlay(options, identity, tls, timeProvider, loggerFactory, SoftwareName, cookie, admission, budget);
         var anchors = options.TrustAnchors;
         ValidatorLog.Anchors(log, anchors.PublisherKeys.Count, anchors.StaticValidators.Count, anchors.Threshold, anchors.IsEmpty ? ": no ledger will be reported validated" : string.Empty);
         var tracker = new ValidatorTracker(anchors, Path.Combine(dataDir, "xrpl-validator-lists"), timeProvider, loggerFactory.CreateLogger("Peerd.Xrpl.Validators"));

@@ -55,7 +55,7 @@ internal sealed class OutboundHandshake(XrplOverlay overlay, ConnectionAttempt a
             if (head.StatusCode == 503)
             {
                 var ips = UpgradeMessages.ParseRedirectBody(body);
-                overlay.AddressBook.AddRedirects(ips, connection.Remote, time.GetUtcNow());
+                overlay.EndpointCache.AddRedirects(ips, connection.Remote, time.GetUtcNow());
                 var redirect = ips.Count > 0 ? $" (peer-ips: {string.Join(", ", ips.Take(5))})" : string.Empty;
                 return Fail(connection, stage, $"Unable to upgrade to peer protocol: 503 {head.Reason}{redirect}");
             }

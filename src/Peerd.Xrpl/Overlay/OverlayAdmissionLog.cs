@@ -7,8 +7,6 @@ namespace Peerd.Xrpl.Overlay;
 /// <summary>The shared admission's reports as the XRPL node's log events (<see cref="XrplLog"/>).</summary>
 internal sealed class OverlayAdmissionLog(ILogger logger) : IAdmissionLog
 {
-    public void Budget(int budget, long descriptorLimit, int openAtStart, int reserve) => XrplLog.Budget(logger, budget, descriptorLimit, openAtStart, reserve);
-
     public void RateLimited(string remote) => XrplLog.RateLimited(logger, remote);
 
     public void Refused(string remote, string reason) => XrplLog.Refused(logger, remote, reason);

@@ -17,7 +17,7 @@ namespace Peerd.Xrpl.Overlay;
 
 /// <summary>
 /// The node's XRPL overlay: the peer port, outbound dials, the registry of connected peers with their in/out slot
-/// limits, the ping timer, the address book and the connection-attempt history. All peer state changes go through
+/// limits, the ping timer, the endpoint cache and the connection-attempt history. All peer state changes go through
 /// here; each peer runs its own read and write loop. Accepted connections pass the shared admission first
 /// (<see cref="ConnectionAdmission"/>: rate per address, pending-handshake table, descriptor budget and shedding, the
 /// same rules as the Lightning port), so no socket starts a TLS handshake unless it was admitted.
@@ -38,7 +38,7 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
     private Socket? _listener;
     private ITimer? _timer;
 
-    internal XrplOverlay(XrplOptions options, NodeIdentity identity, XrplTls tls, TimeProvider time, ILoggerFactory loggers, string softwareName, ulong instanceCookie, AdmissionLimits? admission = null)
+    internal XrplOverlay(XrplOptions options, NodeIdentity identity, XrplTls tls, TimeProvider time, ILoggerFactory loggers, string softwareName, ulong instanceCookie, AdmissionLimits? admission = null, DescriptorBudget? budget = null)
     {
         Options = options;
         Identity = identity;
@@ -47,7 +47,7 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
         _log = loggers.CreateLogger("Peerd.Xrpl.Overlay");
         HandshakeSettings = new HandshakeSettings(softwareName, options.NetworkId, instanceCookie);
         Attempts = new ConnectionAttemptLog(time);
-        Admission = new ConnectionAdmission(admission ?? XrplTuning.Admission, this, new OverlayAdmissionLog(_log), time);
+        Admission = new ConnectionAdmission(admission ?? XrplTuning.Admission, this, new OverlayAdmissionLog(_log), time, budget);
     }
 
     /// <summary>Our identity.</summary>
@@ -60,7 +60,7 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
     public ConnectionAttemptLog Attempts { get; }
 
     /// <summary>Addresses learnt from peers.</summary>
-    public AddressBook AddressBook { get; } = new();
+    public EndpointCache EndpointCache { get; } = new();
 
     /// <summary>The connected peers.</summary>
     public IReadOnlyList<XrplPeer> Peers => [.. _peers.Values.OrderBy(p => p.Id)];
@@ -155,7 +155,7 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
 
     /// <summary>Addresses for a 503 redirect: what peers told us, then our outbound peers.</summary>
     internal IEnumerable<string> RedirectAddresses() =>
-        AddressBook.Snapshot(XrplTuning.RedirectAddresses).Select(e => e.Endpoint)
+        EndpointCache.Snapshot(XrplTuning.RedirectAddresses).Select(e => e.Endpoint)
             .Concat(_peers.Values.Where(p => !p.Inbound).Select(p => PeerAddress.Format(p.RemoteEndPoint)))
             .Distinct(StringComparer.Ordinal)
             .Take(XrplTuning.RedirectAddresses);
@@ -239,6 +239,7 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
             // Stragglers are abandoned; their sockets are closed.
         }
 
+        Admission.Dispose();
         _stopping.Dispose();
     }
 

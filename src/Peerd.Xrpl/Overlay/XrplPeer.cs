@@ -316,7 +316,7 @@ public sealed class XrplPeer
                 OnPing(ping);
                 break;
             case TMEndpoints endpoints:
-                _overlay.AddressBook.Add(endpoints, PublicKey.ToBase58(), RemoteEndPoint.Address, _time.GetUtcNow());
+                _overlay.EndpointCache.Add(endpoints, PublicKey.ToBase58(), RemoteEndPoint.Address, _time.GetUtcNow());
                 break;
         }
 

@@ -15,15 +15,15 @@ public static class XrplTuning
     public const int AttemptHistory = 256;
 
     /// <summary>Addresses kept from peers' <c>TMEndpoints</c>; the oldest are forgotten first.</summary>
-    public const int AddressBookCapacity = 1024;
+    public const int EndpointCacheCapacity = 1024;
 
     /// <summary>
-    /// Addresses one source (a peer's key, or the address that redirected us) may hold in the address book: 64, the
+    /// Addresses one source (a peer's key, or the address that redirected us) may hold in the endpoint cache: 64, the
     /// most rippled takes from one <c>TMEndpoints</c> (it samples larger ones down, PeerFinder <c>Logic::onEndpoints</c>).
     /// A source beyond it replaces its own oldest entries, so one peer can never flush the others (and with them our
     /// 503 <c>peer-ips</c>).
     /// </summary>
-    public const int AddressBookEntriesPerSource = 64;
+    public const int EndpointCacheEntriesPerSource = 64;
 
     /// <summary>
     /// Connection attempts kept in progress in the <c>connections</c> log: the pending handshakes plus the outbound
@@ -48,9 +48,10 @@ public static class XrplTuning
 
     /// <summary>
     /// The peer port's admission (shared with Lightning's, <see cref="ConnectionAdmission"/>). The rate per address
-    /// (a burst of 20, then one a second; 4,096 addresses tracked; loopback exempt for local tools) and the descriptor
-    /// reserve (128) are the Lightning port's numbers, for the same reasons (<c>Peerd.Lightning.Tuning</c>); there is
-    /// no inbound cap at accept: a full node answers with rippled's 503 and <c>peer-ips</c> after the upgrade.
+    /// (a burst of 20, then one a second; 4,096 addresses tracked; loopback exempt for local tools) is the Lightning
+    /// port's, for the same reasons (<c>Peerd.Lightning.Tuning</c>); there is no inbound cap at accept: a full node
+    /// answers with rippled's 503 and <c>peer-ips</c> after the upgrade. Peer sockets count against the process's one
+    /// <see cref="DescriptorBudget"/>, shared with the Lightning port.
     /// </summary>
     public static AdmissionLimits Admission { get; } = new()
     {
@@ -60,7 +61,6 @@ public static class XrplTuning
         InboundBurstPerAddress = 20,
         InboundConnectionsPerSecondPerAddress = 1,
         RateLimitedAddresses = 4096,
-        DescriptorReserve = 128,
         ShedLogInterval = TimeSpan.FromSeconds(10),
         AcceptBackoff = TimeSpan.FromMilliseconds(100),
     };

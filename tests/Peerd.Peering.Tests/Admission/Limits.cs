@@ -2,7 +2,7 @@ using Peerd.Peering.Admission;
 
 namespace Peerd.Peering.Tests.Admission;
 
-/// <summary>Admission limits for tests: small numbers, a fixed socket budget (no dependence on the machine's limit).</summary>
+/// <summary>Admission limits for tests: small numbers (the tests give each admission a fixed budget, no dependence on the machine's limit).</summary>
 internal static class Limits
 {
     public static readonly AdmissionLimits Default = new()
@@ -12,8 +12,6 @@ internal static class Limits
         InboundBurstPerAddress = 20,
         InboundConnectionsPerSecondPerAddress = 1,
         RateLimitedAddresses = 4096,
-        DescriptorReserve = 128,
-        SocketBudget = 1000,
         ShedLogInterval = TimeSpan.FromSeconds(10),
         AcceptBackoff = TimeSpan.FromMilliseconds(100),
     };
@@ -54,8 +52,6 @@ internal sealed class FakeHost : IAdmissionHost
 internal sealed class RecordingLog : IAdmissionLog
 {
     public List<string> Lines { get; } = [];
-
-    public void Budget(int budget, long descriptorLimit, int openAtStart, int reserve) => Lines.Add($"budget {budget}");
 
     public void RateLimited(string remote) => Lines.Add($"rate {remote}");
 

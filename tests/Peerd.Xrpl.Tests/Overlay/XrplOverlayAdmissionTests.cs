@@ -97,7 +97,7 @@ public sealed class XrplOverlayAdmissionTests : IAsyncDisposable
     [Fact]
     public async Task AtTheSocketBudgetPendingHandshakesAreShedAndThePortServesOn()
     {
-        await using var node = await TestNode.StartAsync(admission: XrplTuning.Admission with { SocketBudget = 6 });
+        await using var node = await TestNode.StartAsync(budget: new DescriptorBudget(6));
         var silent = new List<Socket>();
         for (var i = 0; i < 6; i++)
         {

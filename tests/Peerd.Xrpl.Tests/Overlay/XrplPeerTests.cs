@@ -53,7 +53,7 @@ public class XrplPeerTests
     }
 
     [Fact]
-    public async Task EndpointsGoIntoTheAddressBook()
+    public async Task EndpointsGoIntoTheEndpointCache()
     {
         await using var node = await TestNode.StartAsync();
         await using var raw = await RawPeer.HandshakeAsync(node.PeerEndpoint);
@@ -71,10 +71,10 @@ public class XrplPeerTests
         await raw.SendAsync(again);
         await raw.SendAsync(new TMPing { Type = TMPing.Types.pingType.PtPing, Seq = 9 });
         await raw.ReadMessageAsync(XrplMessageType.Ping, TMPing.Parser);
-        var book = node.Node.Overlay.AddressBook.Snapshot();
-        Assert.Equal(["192.0.2.7:51235", "[2001:db8::7]:51235"], book.Select(e => e.Endpoint).Order());
-        Assert.Equal([2u, 3u], book.Select(e => e.Hops).Order());
-        Assert.All(book, e => Assert.Equal(raw.Identity.PublicKey.ToBase58(), e.Source));
+        var cache = node.Node.Overlay.EndpointCache.Snapshot();
+        Assert.Equal(["192.0.2.7:51235", "[2001:db8::7]:51235"], cache.Select(e => e.Endpoint).Order());
+        Assert.Equal([2u, 3u], cache.Select(e => e.Hops).Order());
+        Assert.All(cache, e => Assert.Equal(raw.Identity.PublicKey.ToBase58(), e.Source));
     }
 
     [Fact]

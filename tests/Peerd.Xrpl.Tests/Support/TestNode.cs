@@ -32,7 +32,7 @@ public sealed class TestNode : IAsyncDisposable
 
     public Uri WebSocketUri => new($"ws://127.0.0.1:{Node.AdminEndpoint.Port}/");
 
-    public static async Task<TestNode> StartAsync(Func<XrplOptions, XrplOptions>? configure = null, TimeProvider? time = null, string? seed = null, Peerd.Peering.Admission.AdmissionLimits? admission = null)
+    public static async Task<TestNode> StartAsync(Func<XrplOptions, XrplOptions>? configure = null, TimeProvider? time = null, string? seed = null, Peerd.Peering.Admission.AdmissionLimits? admission = null, Peerd.Peering.Admission.DescriptorBudget? budget = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "peerd-xrpl-test-" + Guid.NewGuid().ToString("N"));
         var options = XrplOptions.EnabledDefaults() with
@@ -45,7 +45,7 @@ public sealed class TestNode : IAsyncDisposable
         var log = new TestLog();
         try
         {
-            var node = await XrplNode.StartAsync(options, dataDir, log.Factory, time ?? TimeProvider.System, CancellationToken.None, admission);
+            var node = await XrplNode.StartAsync(options, dataDir, log.Factory, time ?? TimeProvider.System, CancellationToken.None, admission, budget);
             return new TestNode(node, dataDir, log);
         }
         catch

@@ -7,8 +7,6 @@ namespace Peerd.Lightning.Peers.Policies;
 /// <summary>The shared admission's reports as the Lightning node's log events (<see cref="PolicyLog"/>, <see cref="Log"/>).</summary>
 internal sealed class AdmissionLog(ILogger logger) : IAdmissionLog
 {
-    public void Budget(int budget, long descriptorLimit, int openAtStart, int reserve) => PolicyLog.Budget(logger, budget, descriptorLimit, openAtStart, reserve);
-
     public void RateLimited(string remote) => PolicyLog.RateLimited(logger, remote);
 
     public void Refused(string remote, string reason) => Log.Shed(logger, remote, reason);

@@ -35,15 +35,6 @@ public sealed record ConnectionLimits
     /// </summary>
     public bool RateLimitLoopback { get; init; }
 
-    /// <summary>Descriptors kept free for everything that is not a peer socket (see <see cref="Tuning.DescriptorReserve"/>).</summary>
-    public int DescriptorReserve { get; init; } = Tuning.DescriptorReserve;
-
-    /// <summary>
-    /// Peer sockets (connected peers plus handshakes in flight) held at most before the manager sheds. Null: the
-    /// process's descriptor limit minus the descriptors open when the manager starts minus <see cref="DescriptorReserve"/>.
-    /// </summary>
-    public int? SocketBudget { get; init; }
-
     /// <summary>These limits in the shared admission's terms.</summary>
     public AdmissionLimits ToAdmission() => new()
     {
@@ -54,8 +45,6 @@ public sealed record ConnectionLimits
         InboundConnectionsPerSecondPerAddress = InboundConnectionsPerSecondPerAddress,
         RateLimitedAddresses = RateLimitedAddresses,
         RateLimitLoopback = RateLimitLoopback,
-        DescriptorReserve = DescriptorReserve,
-        SocketBudget = SocketBudget,
         ShedLogInterval = Tuning.ShedLogInterval,
         AcceptBackoff = Tuning.AcceptBackoff,
     };

@@ -19,7 +19,4 @@ internal static partial class PolicyLog
 
     [LoggerMessage(1153, LogLevel.Warning, "Too many open descriptors ({Cause}): closing peer {NodeId} ({Direction}), chosen at random")]
     public static partial void ShedPeer(ILogger logger, string cause, string nodeId, string direction);
-
-    [LoggerMessage(1154, LogLevel.Information, "Peer sockets limited to {Budget} (descriptor limit {Limit}, {Open} open at start, {Reserve} reserved)")]
-    public static partial void Budget(ILogger logger, int budget, long limit, int open, int reserve);
 }

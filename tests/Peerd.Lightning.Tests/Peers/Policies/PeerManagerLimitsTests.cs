@@ -100,7 +100,7 @@ public sealed class PeerManagerLimitsTests
     [Fact]
     public async Task AtTheSocketBudgetPendingHandshakesAreShedFirst()
     {
-        await using var harness = PolicyHarness.Start(new ConnectionLimits { SocketBudget = 3 });
+        await using var harness = PolicyHarness.Start(new ConnectionLimits(), socketBudget: 3);
         await harness.ConnectPeerAsync();
         var pending = await harness.ConnectRawAsync();
         var pending2 = await harness.ConnectRawAsync();
@@ -119,7 +119,7 @@ public sealed class PeerManagerLimitsTests
     [Fact]
     public async Task WhenPeersAloneFillTheBudgetARandomInboundPeerIsClosed()
     {
-        await using var harness = PolicyHarness.Start(new ConnectionLimits { SocketBudget = 2 });
+        await using var harness = PolicyHarness.Start(new ConnectionLimits(), socketBudget: 2);
         await harness.ConnectPeerAsync();
         await harness.ConnectPeerAsync();
         var before = harness.Manager.Peers.ToList();
@@ -137,7 +137,7 @@ public sealed class PeerManagerLimitsTests
     {
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
-        await using var harness = PolicyHarness.Start(new ConnectionLimits { SocketBudget = 1 });
+        await using var harness = PolicyHarness.Start(new ConnectionLimits(), socketBudget: 1);
         var target = Peerd.Lightning.Node.NodeId.FromBytes(Peerd.Crypto.StaticKey.Generate().PublicKey);
         var connect = harness.Manager.ConnectAsync(target, [PeerEndpoint.FromIp(IPAddress.Loopback, ((IPEndPoint)silent.LocalEndpoint).Port)]);
         using var accepted = await silent.AcceptSocketAsync().WaitAsync(PolicyHarness.Deadline);

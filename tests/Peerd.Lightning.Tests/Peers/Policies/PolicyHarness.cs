@@ -9,6 +9,7 @@ using Peerd.Lightning.Protocol.Chains;
 using Peerd.Lightning.Protocol.Features;
 using Peerd.Lightning.Tests.Gossip;
 using Peerd.Lightning.Transport;
+using Peerd.Peering.Admission;
 
 namespace Peerd.Lightning.Tests.Peers.Policies;
 
@@ -36,10 +37,11 @@ internal sealed class PolicyHarness : IAsyncDisposable
 
     public CapturingLogger Log { get; }
 
-    public static PolicyHarness Start(ConnectionLimits limits, IPeerDialer? dialer = null, TimeSpan? handshakeTimeout = null)
+    public static PolicyHarness Start(ConnectionLimits limits, IPeerDialer? dialer = null, TimeSpan? handshakeTimeout = null, int? socketBudget = null)
     {
         var log = new CapturingLogger();
-        var manager = new PeerManager(Local(StaticKey.Generate(), handshakeTimeout), dialer ?? new PeerDialer(new DialerOptions()), TimeProvider.System, log, null, limits);
+        var budget = socketBudget is { } sockets ? new DescriptorBudget(sockets) : null;
+        var manager = new PeerManager(Local(StaticKey.Generate(), handshakeTimeout), dialer ?? new PeerDialer(new DialerOptions()), TimeProvider.System, log, null, limits, budget);
         var listener = Listener.Start(PeerEndpoint.FromIp(IPAddress.Loopback, 0), manager.AcceptAsync, NullLogger.Instance);
         var harness = new PolicyHarness(manager, listener, log);
         harness._owned.Add(manager);

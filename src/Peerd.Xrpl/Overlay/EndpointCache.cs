@@ -5,37 +5,39 @@ using Peerd.Xrpl.Protocol.PeerFinder;
 
 namespace Peerd.Xrpl.Overlay;
 
-/// <summary>One address learnt from a peer.</summary>
+/// <summary>One endpoint learnt from a peer (or a redirect), as cached.</summary>
 /// <param name="Endpoint">The <c>ip:port</c> text.</param>
 /// <param name="Hops">Hops from us (the sender itself is 1).</param>
 /// <param name="Source">The <c>n…</c> key of the peer that told us, or the redirect that carried it.</param>
 /// <param name="SeenAt">When we last heard of it.</param>
-public sealed record AddressBookEntry(string Endpoint, uint Hops, string Source, DateTimeOffset SeenAt);
+public sealed record CachedEndpoint(string Endpoint, uint Hops, string Source, DateTimeOffset SeenAt);
 
 /// <summary>
-/// Peer addresses heard in <c>TMEndpoints</c> (version 2: <c>endpoints_v2</c>) and 503 redirects, kept in memory,
-/// newest first and bounded by <see cref="XrplTuning.AddressBookCapacity"/>. Used to fill 503 redirects, so only what
+/// A cache of endpoints learnt from peers, rippled's PeerFinder <c>Livecache</c>: unauthenticated <c>ip:port</c>
+/// hints, not an address book of verified nodes (Lightning's <c>AddressBook</c> keeps signed announcements; this
+/// keeps hearsay). Peer addresses heard in <c>TMEndpoints</c> (version 2: <c>endpoints_v2</c>) and 503 redirects, kept in memory,
+/// newest first and bounded by <see cref="XrplTuning.EndpointCacheCapacity"/>. Used to fill 503 redirects, so only what
 /// <see cref="EndpointFilter"/> accepts enters, at most one message per peer per <see cref="MessageInterval"/>
-/// (rippled's <c>whenAcceptEndpoints</c>), and each source holds at most <see cref="XrplTuning.AddressBookEntriesPerSource"/>
+/// (rippled's <c>whenAcceptEndpoints</c>), and each source holds at most <see cref="XrplTuning.EndpointCacheEntriesPerSource"/>
 /// addresses (a source beyond it replaces its own oldest), so one peer cannot flush the others. Every change to the
 /// addresses is O(1). Thread-safe.
 /// </summary>
-public sealed class AddressBook
+public sealed class EndpointCache
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Slot> _entries = new(StringComparer.Ordinal);
-    private readonly LinkedList<AddressBookEntry> _byAge = new();
+    private readonly LinkedList<CachedEndpoint> _byAge = new();
     private readonly Dictionary<string, LinkedList<string>> _bySource = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _lastMessage = new(StringComparer.Ordinal);
     private readonly int _capacity;
     private readonly int _perSource;
     private readonly bool _allowPrivate;
 
-    /// <summary>Creates an empty book.</summary>
+    /// <summary>Creates an empty cache.</summary>
     /// <param name="capacity">Addresses kept in all.</param>
     /// <param name="perSource">Addresses kept from one source.</param>
     /// <param name="allowPrivate">Keep non-public addresses too (test networks on one host).</param>
-    public AddressBook(int capacity = XrplTuning.AddressBookCapacity, int perSource = XrplTuning.AddressBookEntriesPerSource, bool allowPrivate = false)
+    public EndpointCache(int capacity = XrplTuning.EndpointCacheCapacity, int perSource = XrplTuning.EndpointCacheEntriesPerSource, bool allowPrivate = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSource);
@@ -98,9 +100,9 @@ public sealed class AddressBook
     }
 
     /// <summary>Newest first.</summary>
-    public IReadOnlyList<AddressBookEntry> Snapshot(int max = int.MaxValue)
+    public IReadOnlyList<CachedEndpoint> Snapshot(int max = int.MaxValue)
     {
-        var result = new List<AddressBookEntry>();
+        var result = new List<CachedEndpoint>();
         lock (_lock)
         {
             for (var node = _byAge.Last; node is not null && result.Count < max; node = node.Previous)
@@ -138,7 +140,7 @@ public sealed class AddressBook
                     _bySource[source] = own;
                 }
 
-                var entry = new AddressBookEntry(endpoint, hops, source, now);
+                var entry = new CachedEndpoint(endpoint, hops, source, now);
                 _entries[endpoint] = new Slot(_byAge.AddLast(entry), own.AddLast(endpoint));
                 added++;
                 while (_entries.Count > _capacity)
@@ -167,5 +169,5 @@ public sealed class AddressBook
         }
     }
 
-    private sealed record Slot(LinkedListNode<AddressBookEntry> ByAge, LinkedListNode<string> InSource);
+    private sealed record Slot(LinkedListNode<CachedEndpoint> ByAge, LinkedListNode<string> InSource);
 }
