@@ -40,7 +40,7 @@ public class ListNodesJsonTests
         var json = ListNodesJson.Build([record]).ToJsonString();
         Assert.Equal(
             "{\"nodes\":[{\"nodeid\":\"" + Id(1) + "\",\"last_timestamp\":1700000000,\"alias\":\"node-1\",\"color\":\"010201\","
-            + "\"features\":\"20000000a202\",\"addresses\":["
+            + "\"features\":\"20000000a282\",\"addresses\":["
             + "{\"type\":\"ipv4\",\"address\":\"203.0.113.1\",\"port\":9735},"
             + "{\"type\":\"ipv6\",\"address\":\"::1\",\"port\":19846},"
             + "{\"type\":\"torv3\",\"address\":\"" + Onion().Host + "\",\"port\":9735},"
