@@ -134,4 +134,14 @@ public static class Tuning
 
     /// <summary>The longest Unix socket path Linux accepts (<c>sizeof(sun_path)</c> is 108 with the terminator).</summary>
     public const int MaxUnixSocketPathBytes = 107;
+
+    /// <summary>
+    /// Channels read from the graph per piece of a streamed <c>listchannels</c>: 128 (two directions of ~480 bytes
+    /// each, ~120 KB of JSON). The graph's lock is held only to copy 128 channels' messages; the answer for mainnet
+    /// (~120,000 directions, ~60 MB) is never held whole.
+    /// </summary>
+    public const int ListChannelsPerPiece = 128;
+
+    /// <summary>Nodes per piece of a streamed <c>listnodes</c>: 256 (~250 bytes each, ~64 KB of JSON).</summary>
+    public const int ListNodesPerPiece = 256;
 }

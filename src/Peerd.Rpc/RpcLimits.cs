@@ -40,4 +40,11 @@ public static class RpcLimits
 
     /// <summary>Listen backlog of the admin socket: 128, the Linux default <c>SOMAXCONN</c> of older kernels.</summary>
     public const int ListenBacklog = 128;
+
+    /// <summary>
+    /// About how much of a streamed result (<see cref="RpcResult.StreamedArray"/>) is written before it is sent: 64 KiB.
+    /// The whole <c>listchannels</c> of mainnet is ~60 MB; sent in pieces, a call holds one piece, and the next is
+    /// written only once the client has taken the last (a slow reader slows the writing, it does not grow a buffer).
+    /// </summary>
+    public const int ResponsePieceBytes = 64 * 1024;
 }

@@ -4,20 +4,25 @@ using System.Text.Json.Nodes;
 namespace Peerd.Rpc;
 
 /// <summary>
-/// What a method returns: a result (a <see cref="JsonNode"/> or a callback that writes the result value), or an
-/// <see cref="RpcError"/>. Implicit conversions let a handler simply <c>return error;</c> or <c>return node;</c>.
+/// What a method returns: a result (a <see cref="JsonNode"/>, a callback that writes the result value, or an array
+/// streamed in pieces), or an <see cref="RpcError"/>. Implicit conversions let a handler simply <c>return error;</c>
+/// or <c>return node;</c>.
 /// </summary>
 public readonly struct RpcResult
 {
     private readonly JsonNode? _node;
     private readonly Action<Utf8JsonWriter>? _writer;
 
-    private RpcResult(JsonNode? node, Action<Utf8JsonWriter>? writer, RpcError? error)
+    private RpcResult(JsonNode? node, Action<Utf8JsonWriter>? writer, RpcError? error, RpcStreamedArray? streamed = null)
     {
         _node = node;
         _writer = writer;
         Error = error;
+        Streamed = streamed;
     }
+
+    /// <summary>The streamed array when the result is <c>{"member":[…]}</c> written piece by piece, else null.</summary>
+    public RpcStreamedArray? Streamed { get; }
 
     /// <summary>The error, or null on success.</summary>
     public RpcError? Error { get; }
@@ -37,6 +42,14 @@ public readonly struct RpcResult
         ArgumentNullException.ThrowIfNull(writeResult);
         return new(null, writeResult, null);
     }
+
+    /// <summary>
+    /// A success whose result is <c>{"<paramref name="member"/>":[…]}</c>, the array's elements written a piece at a
+    /// time by <paramref name="writeNext"/> (see <see cref="RpcStreamedArray"/>): the transport sends each piece before
+    /// asking for the next, so a result of any length costs one piece of memory (Core Lightning's
+    /// <c>json_stream</c> does the same for <c>listchannels</c>).
+    /// </summary>
+    public static RpcResult StreamedArray(string member, Func<Utf8JsonWriter, bool> writeNext) => new(null, null, null, new RpcStreamedArray(member, writeNext));
 
     /// <summary>A failure.</summary>
     public static RpcResult Failure(RpcError error)
@@ -60,7 +73,19 @@ public readonly struct RpcResult
             throw new InvalidOperationException("An error result has no result value.");
         }
 
-        if (_writer is not null)
+        if (Streamed is { } streamed)
+        {
+            // Whole, for callers that want one buffer (tests, HandleAsync); the socket server streams instead.
+            writer.WriteStartObject();
+            writer.WriteStartArray(streamed.Member);
+            while (streamed.WriteNext(writer))
+            {
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        else if (_writer is not null)
         {
             _writer(writer);
         }

@@ -28,11 +28,16 @@ namespace Peerd.Lightning.Protocol.Features;
 public static class OurFeatures
 {
     /// <summary>
-    /// The <c>init</c> features: bits 1, 9, 13, 15 and 45, hex <c>20000000a202</c>.
+    /// The <c>init</c> features: bits 1, 7, 9, 13, 15 and 45, hex <c>20000000a282</c>.
     /// </summary>
     public static FeatureBits Init { get; } = FeatureBits.FromBits(
         // 1 option_data_loss_protect: lnd handleInitMsg "data loss protection required"; LDK requires bit 0.
         Feature.DataLossProtect.OddBit,
+        // 7 gossip_queries: Peerd keeps the graph and answers query_channel_range, query_short_channel_ids and
+        // gossip_timestamp_filter (BOLT #7). Core Lightning sets it too (lightningd.c, OPTIONAL_FEATURE), and its
+        // connectd tells gossipd it may query a peer only when the bit is negotiated (feature_negotiated in
+        // peer_connected), so without it no Core Lightning node would ever sync from us.
+        Feature.GossipQueries.OddBit,
         // 9 var_onion_optin: LDK requires bit 8; lnd's deps make payment_secret (below) depend on it.
         Feature.VarOnionOptin.OddBit,
         // 13 option_static_remotekey: LDK requires bit 12, and ChannelManager::peer_connected refuses without it.

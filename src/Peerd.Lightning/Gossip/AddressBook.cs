@@ -225,6 +225,15 @@ public sealed class AddressBook : IDisposable
         }
     }
 
+    /// <summary>The ids of every node known, in no order.</summary>
+    public NodeId[] NodeIds()
+    {
+        lock (_lock)
+        {
+            return [.. _nodes.Keys];
+        }
+    }
+
     /// <summary>Every node (or only <paramref name="filter"/>), ordered by node id, for <c>listnodes</c>.</summary>
     public IReadOnlyList<NodeRecord> List(NodeId? filter = null)
     {

@@ -8,4 +8,8 @@ namespace Peerd.Lightning.Gossip;
 /// <param name="Destination">The other end.</param>
 /// <param name="Update">The newest update of this direction.</param>
 /// <param name="Announcement">The channel's announcement (features).</param>
-public sealed record ChannelDirection(NodeId Source, NodeId Destination, ChannelUpdate Update, ChannelAnnouncement Announcement);
+/// <param name="AmountMsat">
+/// <c>amount_msat</c>: Core Lightning reads the funding output; without a chain source it is the larger
+/// <c>htlc_maximum_msat</c> of the channel's two directions, the least the channel can hold.
+/// </param>
+public sealed record ChannelDirection(NodeId Source, NodeId Destination, ChannelUpdate Update, ChannelAnnouncement Announcement, ulong AmountMsat);

@@ -9,36 +9,101 @@ public sealed partial class ChannelGraph
 {
     /// <summary>
     /// Each direction with an update, ordered by channel then direction, matching every filter given
-    /// (<c>listchannels</c>' <c>short_channel_id</c>, <c>source</c>, <c>destination</c>).
+    /// (<c>listchannels</c>' <c>short_channel_id</c>, <c>source</c>, <c>destination</c>). Builds the whole list:
+    /// <c>listchannels</c> reads it a piece at a time instead (<see cref="ChannelIds"/>, <see cref="ReadDirections"/>).
     /// </summary>
     public IReadOnlyList<ChannelDirection> ListDirections(ShortChannelId? id = null, NodeId? source = null, NodeId? destination = null)
     {
         var result = new List<ChannelDirection>();
+        ReadDirections(id is { } one ? [one.Value] : ChannelIds(), source, destination, result);
+        return result;
+    }
+
+    /// <summary>The ids of every channel held, ascending (8 bytes a channel: what a paged read of the graph keeps).</summary>
+    public ulong[] ChannelIds()
+    {
+        ulong[] ids;
         lock (_lock)
         {
-            IEnumerable<GraphChannel> channels = id is { } one
-                ? _channels.TryGetValue(one.Value, out var found) ? [found] : []
-                : _channels.Values;
-            foreach (var channel in channels)
-            {
-                for (int direction = 0; direction < 2; direction++)
-                {
-                    if (channel.Updates[direction] is not { } update
-                        || (source is { } s && channel.NodeAt(direction).Id != s)
-                        || (destination is { } d && channel.NodeAt(1 - direction).Id != d))
-                    {
-                        continue;
-                    }
+            ids = [.. _channels.Keys];
+        }
 
-                    ChannelUpdate.TryRead(update, out var decoded, out _);
-                    ChannelAnnouncement.TryRead(channel.Announcement, out var announcement, out _);
-                    result.Add(new ChannelDirection(channel.NodeAt(direction).Id, channel.NodeAt(1 - direction).Id, decoded!, announcement!));
+        Array.Sort(ids);
+        return ids;
+    }
+
+    /// <summary>True when <paramref name="node"/> has a channel in the graph.</summary>
+    public bool HasNode(NodeId node)
+    {
+        lock (_lock)
+        {
+            return _nodes.ContainsKey(node);
+        }
+    }
+
+    /// <summary>The ids of every node held (each has a channel), in no order.</summary>
+    public NodeId[] NodeIds()
+    {
+        lock (_lock)
+        {
+            return [.. _nodes.Keys];
+        }
+    }
+
+    /// <summary>
+    /// Appends to <paramref name="into"/> each direction with an update of the channels <paramref name="ids"/> (in
+    /// their order, direction 0 first) that matches <paramref name="source"/> and <paramref name="destination"/>; ids
+    /// no longer held are skipped. The lock is held only to copy the messages; they are decoded after.
+    /// </summary>
+    public void ReadDirections(ReadOnlySpan<ulong> ids, NodeId? source, NodeId? destination, List<ChannelDirection> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        var copied = new List<(NodeId Node1, NodeId Node2, byte[] Announcement, byte[]? Update0, byte[]? Update1)>(ids.Length);
+        lock (_lock)
+        {
+            foreach (ulong id in ids)
+            {
+                if (_channels.TryGetValue(id, out var channel))
+                {
+                    copied.Add((channel.Node1.Id, channel.Node2.Id, channel.Announcement, channel.Updates[0], channel.Updates[1]));
                 }
             }
         }
 
-        result.Sort((a, b) => a.Update.ShortChannelId.CompareTo(b.Update.ShortChannelId) is var c and not 0 ? c : a.Update.Direction - b.Update.Direction);
-        return result;
+        foreach (var (node1, node2, announcementBytes, update0, update1) in copied)
+        {
+            ChannelAnnouncement? announcement = null;
+            ChannelUpdate? first = update0 is null ? null : ReadUpdate(update0);
+            ChannelUpdate? second = update1 is null ? null : ReadUpdate(update1);
+
+            // Core Lightning's amount_msat is the funding output's value; without a chain source, the larger
+            // htlc_maximum_msat of the two directions is the least the channel can hold.
+            ulong amount = Math.Max(first?.HtlcMaximumMsat ?? 0, second?.HtlcMaximumMsat ?? 0);
+            for (int direction = 0; direction < 2; direction++)
+            {
+                var from = direction == 0 ? node1 : node2;
+                var to = direction == 0 ? node2 : node1;
+                if ((direction == 0 ? first : second) is not { } update
+                    || (source is { } s && from != s)
+                    || (destination is { } d && to != d))
+                {
+                    continue;
+                }
+
+                if (announcement is null)
+                {
+                    ChannelAnnouncement.TryRead(announcementBytes, out announcement, out _);
+                }
+
+                into.Add(new ChannelDirection(from, to, update, announcement!, amount));
+            }
+        }
+
+        static ChannelUpdate ReadUpdate(byte[] bytes)
+        {
+            ChannelUpdate.TryRead(bytes, out var update, out _);
+            return update!;
+        }
     }
 
     /// <summary>The addresses <paramref name="node"/> announced (null when the graph has no announcement of it).</summary>

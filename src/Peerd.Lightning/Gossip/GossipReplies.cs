@@ -65,6 +65,17 @@ public static class GossipReplies
         }
     }
 
+    /// <summary>
+    /// The reply to a <c>query_channel_range</c> for a chain we keep no graph of: one message covering the queried
+    /// blocks (at least one), no ids, <c>sync_complete</c> = 0 ("MUST set <c>sync_complete</c> to <c>false</c>").
+    /// </summary>
+    public static ReplyChannelRange ForUnknownChain(QueryChannelRange query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        uint blocks = Math.Min(Math.Max(query.NumberOfBlocks, 1U), uint.MaxValue - query.FirstBlocknum);
+        return new ReplyChannelRange(query.ChainHash, query.FirstBlocknum, Math.Max(blocks, 1U), syncComplete: false, ShortChannelIdEncoding.Empty);
+    }
+
     /// <summary>The end marker for <paramref name="query"/>: we keep the whole graph, so our information is full.</summary>
     public static ReplyShortChannelIdsEnd For(QueryShortChannelIds query)
     {

@@ -64,6 +64,15 @@ public sealed class GossipResponder
                     return Malformed(peer, failure);
                 }
 
+                if (ids.ChainHash.Equals(_chain) && !ShortChannelIdEncoding.IsWellFormed(ids.EncodedShortIds))
+                {
+                    // BOLT #7: "if the first byte of encoded_short_ids is not a known encoding type: MAY send a
+                    // warning". zlib (1) "MUST NOT be used"; Core Lightning's connectd answers it, and a field that is
+                    // not whole ids, with this warning and no reply_short_channel_ids_end.
+                    peer.TrySend(WarningMessage.FromText(BadEncodingWarning(ids.EncodedShortIds)).ToArray());
+                    return GossipOutcome.Malformed;
+                }
+
                 return StartAnswer(peer, ids.ToString(), () => AnswerIdsAsync(peer, ids));
             case MessageType.GossipTimestampFilter:
                 if (!GossipTimestampFilter.TryDecode(message, out var filter, out failure))
@@ -135,8 +144,9 @@ public sealed class GossipResponder
     {
         if (!query.ChainHash.Equals(_chain))
         {
-            // "if it does not maintain up-to-date channel information for chain_hash": an empty, complete reply.
-            await peer.SendAsync(GossipReplies.For(query, []).Single().ToArray(), peer.Closed).ConfigureAwait(false);
+            // BOLT #7: "if does not maintain up-to-date channel information for chain_hash: MUST set sync_complete
+            // to false" — one reply covering the query, with no ids (Core Lightning's connectd does the same).
+            await peer.SendAsync(GossipReplies.ForUnknownChain(query).ToArray(), peer.Closed).ConfigureAwait(false);
             return;
         }
 
@@ -163,6 +173,9 @@ public sealed class GossipResponder
 
         await peer.SendAsync(new ReplyShortChannelIdsEnd(query.ChainHash, fullInformation: query.ChainHash.Equals(_chain)).ToArray(), peer.Closed).ConfigureAwait(false);
     }
+
+    /// <summary>Core Lightning's warning for an <c>encoded_short_ids</c> it cannot decode (<c>connectd/queries.c</c>).</summary>
+    public static string BadEncodingWarning(ReadOnlySpan<byte> encoded) => "Bad query_short_channel_ids encoding " + Peerd.Primitives.Hex.Encode(encoded);
 
     private static GossipOutcome Malformed(GossipPeer peer, DecodeFailure failure)
     {

@@ -1,60 +1,112 @@
-using System.Text.Json.Nodes;
+using System.Text;
+using System.Text.Json;
 using Peerd.Lightning.Protocol.Addresses;
 using Peerd.Lightning.Transport;
+using Peerd.Rpc.Protocol;
 
 namespace Peerd.Lightning.Gossip;
 
 /// <summary>
-/// <c>listnodes</c>' result in Core Lightning's shape (<c>doc/schemas/listnodes.json</c>): a node with an announcement
-/// has <c>nodeid</c>, <c>last_timestamp</c>, <c>alias</c>, <c>color</c>, <c>features</c> and <c>addresses</c>; a node
-/// known only from our connections has just <c>nodeid</c>. The schema allows nothing else, so our own observations
-/// appear only when asked for (<c>connected_addresses</c>, most recent first, with <c>last_connected</c>).
+/// <c>listnodes</c>' entries in Core Lightning's shape and key order (<c>plugins/topology.c</c>, <c>json_add_node</c>):
+/// a node with an announcement has <c>nodeid</c>, <c>alias</c> (the announcement's 32 bytes up to the first NUL,
+/// escaped by <see cref="CoreLightningJsonEscape"/>), <c>color</c>, <c>last_timestamp</c>, <c>features</c> and
+/// <c>addresses</c>; a node without one has just <c>nodeid</c>. Core Lightning's schema allows nothing else, so our own
+/// observations appear only when asked for (<c>connected_addresses</c>, most recent first, with
+/// <c>last_connected</c>).
 /// </summary>
 public static class ListNodesJson
 {
-    /// <summary><c>{"nodes":[...]}</c>.</summary>
-    public static JsonObject Build(IEnumerable<NodeRecord> nodes, bool includeConnected = false)
+    /// <summary>The result's array member.</summary>
+    public const string Member = "nodes";
+
+    /// <summary><c>{"nodes":[...]}</c> as text (tests and small answers; the method streams).</summary>
+    public static string ToJson(IEnumerable<NodeRecord> nodes, bool includeConnected = false)
     {
         ArgumentNullException.ThrowIfNull(nodes);
-        return new JsonObject { ["nodes"] = new JsonArray([.. nodes.Select(n => (JsonNode)Node(n, includeConnected))]) };
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, JsonRpcResponseWriter.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray(Member);
+            foreach (var node in nodes)
+            {
+                Write(writer, node, includeConnected);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>One node's object.</summary>
-    public static JsonObject Node(NodeRecord node, bool includeConnected = false)
+    /// <summary>Writes one node's object.</summary>
+    public static void Write(Utf8JsonWriter writer, NodeRecord node, bool includeConnected = false)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(node);
-        var json = new JsonObject { ["nodeid"] = node.Id.ToString() };
+        writer.WriteStartObject();
+        writer.WriteString("nodeid"u8, node.Id.ToString());
         if (node.Announcement is { } announcement)
         {
-            json["last_timestamp"] = announcement.Timestamp;
-            json["alias"] = announcement.AliasText;
-            json["color"] = announcement.ColorHex;
-            json["features"] = announcement.Features.ToHex();
-            json["addresses"] = new JsonArray([.. node.AnnouncedAddresses.Select(a => (JsonNode)Address(a))]);
+            var alias = announcement.Alias;
+            int end = alias.IndexOf((byte)0);
+            writer.WritePropertyName("alias"u8);
+            CoreLightningJsonEscape.WriteStringValue(writer, end < 0 ? alias : alias[..end]);
+            writer.WriteString("color"u8, announcement.ColorHex);
+            writer.WriteNumber("last_timestamp"u8, announcement.Timestamp);
+            writer.WriteString("features"u8, announcement.Features.ToHex());
+            writer.WriteStartArray("addresses"u8);
+            foreach (var address in node.AnnouncedAddresses)
+            {
+                WriteAddress(writer, address);
+            }
+
+            writer.WriteEndArray();
         }
 
         if (includeConnected && node.Connected.Count > 0)
         {
-            json["connected_addresses"] = new JsonArray([.. node.Connected.Select(c => (JsonNode)Connected(c))]);
+            writer.WriteStartArray("connected_addresses"u8);
+            foreach (var connected in node.Connected)
+            {
+                WriteConnected(writer, connected);
+            }
+
+            writer.WriteEndArray();
         }
 
-        return json;
+        writer.WriteEndObject();
     }
 
     /// <summary><c>{"type":"ipv4","address":"1.2.3.4","port":9735}</c> (IPv6 without brackets, as Core Lightning prints it).</summary>
-    public static JsonObject Address(WireAddress address)
+    public static void WriteAddress(Utf8JsonWriter writer, WireAddress address)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(address);
-        return new JsonObject { ["type"] = address.JsonTypeName, ["address"] = address.Host, ["port"] = address.Port };
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, address.JsonTypeName);
+        writer.WriteString("address"u8, address.Host);
+        writer.WriteNumber("port"u8, address.Port);
+        writer.WriteEndObject();
     }
 
-    private static JsonObject Connected(ConnectedAddress connected)
+    private static void WriteConnected(Utf8JsonWriter writer, ConnectedAddress connected)
     {
         var endpoint = connected.Endpoint;
-        var json = endpoint.Kind == EndpointKind.LocalSocket
-            ? new JsonObject { ["type"] = endpoint.TypeName, ["socket"] = endpoint.Path }
-            : new JsonObject { ["type"] = endpoint.TypeName, ["address"] = endpoint.AddressText, ["port"] = endpoint.Port };
-        json["last_connected"] = connected.LastConnected.ToUnixTimeSeconds();
-        return json;
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, endpoint.TypeName);
+        if (endpoint.Kind == EndpointKind.LocalSocket)
+        {
+            writer.WriteString("socket"u8, endpoint.Path);
+        }
+        else
+        {
+            writer.WriteString("address"u8, endpoint.AddressText);
+            writer.WriteNumber("port"u8, endpoint.Port);
+        }
+
+        writer.WriteNumber("last_connected"u8, connected.LastConnected.ToUnixTimeSeconds());
+        writer.WriteEndObject();
     }
 }

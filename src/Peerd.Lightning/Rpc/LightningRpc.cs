@@ -29,7 +29,7 @@ public static class LightningRpc
         dispatcher.Register(ListPeersMethod.Create(peers, log));
         if (book is not null)
         {
-            dispatcher.Register(ListNodesMethod.Create(book));
+            dispatcher.Register(ListNodesMethod.Create(book, graph));
         }
 
         dispatcher.Register(ConnectMethod.Create(peers, book is null ? null : book.AddressesFor, connect ?? new ConnectOptions()));

@@ -143,26 +143,55 @@ public sealed class RpcDispatcher
         ArgumentNullException.ThrowIfNull(call);
         using (call)
         {
-            var name = call.Method.Name;
-            RpcResult result;
+            var result = await RunAsync(call, cancellationToken).ConfigureAwait(false);
+            return JsonRpcResponseWriter.Write(call.IdJson, result, call.Method.Name, call.Filter);
+        }
+    }
+
+    /// <summary>
+    /// Runs a prepared call and writes its response through <paramref name="send"/>: once, or piece by piece for a
+    /// streamed result (<see cref="RpcResult.StreamedArray"/>), each piece sent before the next is written. Throws only
+    /// when a streamed result fails after its first piece went out (the connection must then end) or when
+    /// <paramref name="send"/> throws. Disposes <paramref name="call"/>; the caller then calls
+    /// <see cref="RpcCall.MarkResponseWritten"/>.
+    /// </summary>
+    public async ValueTask InvokeAsync(RpcCall call, Func<ReadOnlyMemory<byte>, ValueTask> send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(send);
+        using (call)
+        {
+            var result = await RunAsync(call, cancellationToken).ConfigureAwait(false);
             try
             {
-                var parameterError = call.Method.ParameterChecking == RpcParameterChecking.ByDispatcher
-                    ? call.Parameters.CheckInOrder()
-                    : null;
-                result = parameterError ?? await call.Method.InvokeAsync(call, cancellationToken).ConfigureAwait(false);
+                await JsonRpcResponseWriter.WriteAsync(call.IdJson, result, call.Method.Name, call.Filter, send).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (result.Streamed is not null)
             {
-                result = RpcError.ServerError($"{name}: cancelled, the server is stopping");
+                _onMethodException?.Invoke(call.Method.Name, e);
+                throw;
             }
-            catch (Exception e)
-            {
-                _onMethodException?.Invoke(name, e);
-                result = RpcError.ServerError($"Internal error in {name}: {e.Message}");
-            }
+        }
+    }
 
-            return JsonRpcResponseWriter.Write(call.IdJson, result, name, call.Filter);
+    private async ValueTask<RpcResult> RunAsync(RpcCall call, CancellationToken cancellationToken)
+    {
+        var name = call.Method.Name;
+        try
+        {
+            var parameterError = call.Method.ParameterChecking == RpcParameterChecking.ByDispatcher
+                ? call.Parameters.CheckInOrder()
+                : null;
+            return parameterError ?? await call.Method.InvokeAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return RpcError.ServerError($"{name}: cancelled, the server is stopping");
+        }
+        catch (Exception e)
+        {
+            _onMethodException?.Invoke(name, e);
+            return RpcError.ServerError($"Internal error in {name}: {e.Message}");
         }
     }
 

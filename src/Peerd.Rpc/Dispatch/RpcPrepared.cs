@@ -13,7 +13,7 @@ public readonly struct RpcPrepared
         CloseConnection = closeConnection;
     }
 
-    /// <summary>The call to pass to <see cref="RpcDispatcher.InvokeAsync"/>, or null.</summary>
+    /// <summary>The call to pass to <see cref="RpcDispatcher.InvokeAsync(RpcCall, CancellationToken)"/>, or null.</summary>
     public RpcCall? Call { get; }
 
     /// <summary>The complete response to send now (terminator included), or null.</summary>

@@ -82,9 +82,18 @@ public static class JsonFilterWriter
 
     private static void WriteElements(JsonFilter node, JsonElement array, Utf8JsonWriter writer, HashSet<JsonFilter> misused)
     {
+        var positive = true;
+        WriteElements(node, array, writer, misused, ref positive);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="array"/>'s elements (not the brackets) through <paramref name="node"/>. An array may come
+    /// in several parts (a streamed result): <paramref name="positive"/> carries the state from one part to the next.
+    /// </summary>
+    internal static void WriteElements(JsonFilter node, JsonElement array, Utf8JsonWriter writer, HashSet<JsonFilter> misused, ref bool positive)
+    {
         // json_filter_ok(filter, NULL) answers the node's "positive" flag, which a refused element clears until the
         // array ends.
-        var positive = true;
         foreach (var element in array.EnumerateArray())
         {
             if (!IsContainer(element))
@@ -125,6 +134,9 @@ public static class JsonFilterWriter
             writer.WriteEndArray();
         }
     }
+
+    /// <summary>The warning to append for <paramref name="misused"/> nodes under <paramref name="filter"/>, or null.</summary>
+    internal static string? Warning(JsonFilter filter, HashSet<JsonFilter> misused) => misused.Count > 0 ? Misuse(filter, misused) : null;
 
     /// <summary>
     /// <c>json_filter_misused</c>: the first misused node in template order (members by name, as its string map

@@ -8,7 +8,8 @@ namespace Peerd.Rpc.Hosting;
 
 /// <summary>
 /// One admin client: a read loop that splits pipelined requests and starts each as soon as it is complete, and
-/// responses written whole, one at a time, in the order they complete (Core Lightning's
+/// responses written whole (a streamed one piece by piece, nothing else between its pieces), one at a time, in the
+/// order they complete (Core Lightning's
 /// <c>test_multiplexed_rpc</c>: a slow command does not hold up later ones; clients match responses by id).
 /// </summary>
 /// <remarks>
@@ -150,13 +151,30 @@ internal sealed class RpcClientConnection
 
     private async Task RunCallAsync(RpcCall call)
     {
+        // A response, streamed or not, is written whole before the next: the write lock is taken at its first piece
+        // (not before: a slow method must not hold up the others' responses) and released after its last.
+        bool locked = false;
         try
         {
-            var response = await _dispatcher.InvokeAsync(call, _stopping).ConfigureAwait(false);
-            await SendAsync(response).ConfigureAwait(false);
+            await _dispatcher.InvokeAsync(
+                call,
+                async piece =>
+                {
+                    if (!locked)
+                    {
+                        await _writeLock.WaitAsync(_stopping).ConfigureAwait(false);
+                        locked = true;
+                    }
+
+                    await SendLockedAsync(piece).ConfigureAwait(false);
+                },
+                _stopping).ConfigureAwait(false);
         }
         catch (Exception e) when (!_stopping.IsCancellationRequested)
         {
+            // A streamed response broke halfway: the client holds half of it, so the connection ends.
+            _writeBroken = true;
+            Shutdown();
             _options.OnConnectionError?.Invoke(e);
         }
         catch
@@ -165,6 +183,11 @@ internal sealed class RpcClientConnection
         }
         finally
         {
+            if (locked)
+            {
+                _writeLock.Release();
+            }
+
             call.MarkResponseWritten();
             _inFlight.Release();
         }
@@ -176,6 +199,19 @@ internal sealed class RpcClientConnection
         await _writeLock.WaitAsync(_stopping).ConfigureAwait(false);
         try
         {
+            await SendLockedAsync(response).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Writes bytes under the write lock. A dead client makes this a no-op.</summary>
+    private async ValueTask SendLockedAsync(ReadOnlyMemory<byte> response)
+    {
+        try
+        {
             while (!_writeBroken && !response.IsEmpty)
             {
                 var sent = await _socket.SendAsync(response, SocketFlags.None, _stopping).ConfigureAwait(false);
@@ -185,10 +221,6 @@ internal sealed class RpcClientConnection
         catch (SocketException)
         {
             _writeBroken = true; // the client went away; its remaining responses are dropped
-        }
-        finally
-        {
-            _writeLock.Release();
         }
     }
 

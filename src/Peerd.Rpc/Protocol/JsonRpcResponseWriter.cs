@@ -78,6 +78,75 @@ public static class JsonRpcResponseWriter
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>
+    /// Writes the response for <paramref name="result"/> through <paramref name="send"/>: whole (as
+    /// <see cref="Write"/>) unless it is streamed (<see cref="RpcResult.Streamed"/>), in which case it goes out in
+    /// pieces of about <see cref="RpcLimits.ResponsePieceBytes"/>, each sent before the next is written. A streamed
+    /// result that fails before its first piece is sent becomes a -1 error, as <see cref="Write"/> does; one that fails
+    /// later throws, and the caller must end the connection (the client holds half a response).
+    /// </summary>
+    /// <param name="idJson">The id to echo, raw.</param>
+    /// <param name="result">The method's outcome.</param>
+    /// <param name="method">The method name, for error texts.</param>
+    /// <param name="filter">The request's <c>filter</c>, applied part by part (<see cref="JsonFilteredArray"/>).</param>
+    /// <param name="send">Sends one piece; the memory is reused once it completes.</param>
+    public static async ValueTask WriteAsync(string idJson, RpcResult result, string method, JsonFilter? filter, Func<ReadOnlyMemory<byte>, ValueTask> send)
+    {
+        ArgumentNullException.ThrowIfNull(idJson);
+        ArgumentNullException.ThrowIfNull(send);
+        if (result.Streamed is not { } streamed)
+        {
+            await send(Write(idJson, result, method, filter)).ConfigureAwait(false);
+            return;
+        }
+
+        var piece = new StreamedPiece(streamed, filter);
+        var buffer = new ArrayBufferWriter<byte>(RpcLimits.ResponsePieceBytes + (RpcLimits.ResponsePieceBytes / 4));
+        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+        WriteHead(writer, idJson);
+        writer.WritePropertyName("result"u8);
+        piece.WriteStart(writer);
+        bool sentAny = false;
+        byte last = 0;
+        bool more = true;
+        while (more)
+        {
+            try
+            {
+                more = piece.WriteNext(writer);
+                if (!more)
+                {
+                    piece.WriteEnd(writer);
+                    writer.WriteEndObject();
+                }
+
+                writer.Flush();
+                if (HasBlankLine(last, buffer.WrittenSpan))
+                {
+                    throw new InvalidOperationException("result contains a blank line");
+                }
+            }
+            catch (Exception e) when (!sentAny)
+            {
+                await send(WriteError(idJson, RpcError.ServerError($"Internal error in {method}: result could not be written: {e.Message}"))).ConfigureAwait(false);
+                return;
+            }
+
+            if (!more)
+            {
+                buffer.Write(Terminator);
+            }
+
+            if (buffer.WrittenCount >= RpcLimits.ResponsePieceBytes || !more)
+            {
+                last = buffer.WrittenSpan[^1];
+                await send(buffer.WrittenMemory).ConfigureAwait(false);
+                buffer.ResetWrittenCount();
+                sentAny = true;
+            }
+        }
+    }
+
     /// <summary>Writes an error response: <c>{"jsonrpc":"2.0","id":…,"error":{"code":N,"message":"…"}}</c> + <c>\n\n</c>.</summary>
     public static byte[] WriteError(string idJson, RpcError error)
     {
@@ -113,6 +182,9 @@ public static class JsonRpcResponseWriter
         using var document = JsonDocument.Parse(unfiltered.WrittenMemory, ResultReadOptions);
         JsonFilterWriter.Write(filter, document.RootElement, writer);
     }
+
+    private static bool HasBlankLine(byte previous, ReadOnlySpan<byte> written) =>
+        written.IndexOf(Terminator) >= 0 || (previous == (byte)'\n' && !written.IsEmpty && written[0] == (byte)'\n');
 
     private static void WriteHead(Utf8JsonWriter writer, string idJson)
     {

@@ -14,7 +14,7 @@ public sealed class NodeLightningInteropTests
         await using var peerd = await PeerdProcess.StartAsync();
         await using var peer = NodeLightningPeer.Dial("127.0.0.1", peerd.Port, peerd.NodeId, Regtest);
         var ready = await peer.WaitReadyAsync();
-        Assert.Equal("20000000a202", ready["remoteFeatures"]!.GetValue<string>());
+        Assert.Equal("20000000a282", ready["remoteFeatures"]!.GetValue<string>());
         Assert.Equal(Regtest, ready["remoteChains"]![0]!.GetValue<string>());
 
         await using var rpc = await peerd.RpcAsync();
@@ -45,7 +45,7 @@ public sealed class NodeLightningInteropTests
             new JsonObject { ["type"] = "ipv4", ["address"] = "127.0.0.1", ["port"] = peer.Port }.ToJsonString(),
             result["address"]!.ToJsonString());
         var ready = await peer.WaitReadyAsync();
-        Assert.Equal("20000000a202", ready["remoteFeatures"]!.GetValue<string>());
+        Assert.Equal("20000000a282", ready["remoteFeatures"]!.GetValue<string>());
 
         await using var rpc = await peerd.RpcAsync();
         var disconnected = await rpc.ResultAsync("disconnect", new JsonObject { ["id"] = peer.NodeId });

@@ -31,7 +31,7 @@ public sealed class ConnectContractTests(TwoNodesFixture nodes) : IClassFixture<
             var result = await rpc.ResultAsync("connect", form);
             Assert.Equal(b.NodeId, result["id"]!.GetValue<string>());
             Assert.Equal("out", result["direction"]!.GetValue<string>());
-            Assert.Equal("20000000a202", result["features"]!.GetValue<string>());
+            Assert.Equal("20000000a282", result["features"]!.GetValue<string>());
             Assert.Equal($"{{\"type\":\"ipv4\",\"address\":\"127.0.0.1\",\"port\":{b.Port}}}", result["address"]!.ToJsonString());
             Assert.Empty(await rpc.ResultAsync("disconnect", new JsonArray(b.NodeId)));
         }

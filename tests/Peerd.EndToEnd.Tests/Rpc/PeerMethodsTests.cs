@@ -29,7 +29,7 @@ public sealed class PeerMethodsTests(TwoNodesFixture nodes) : IClassFixture<TwoN
         var fromA = await NodeLightningInteropTests.WaitForPeerAsync(a, nodes.B.NodeId);
         Assert.Equal([$"127.0.0.1:{nodes.B.Port}"], fromA["netaddr"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal(0, fromA["num_channels"]!.GetValue<int>());
-        Assert.Equal("20000000a202", fromA["features"]!.GetValue<string>());
+        Assert.Equal("20000000a282", fromA["features"]!.GetValue<string>());
 
         var fromB = await NodeLightningInteropTests.WaitForPeerAsync(b, nodes.A.NodeId);
         Assert.StartsWith("127.0.0.1:", fromB["netaddr"]![0]!.GetValue<string>(), StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class PeerMethodsTests(TwoNodesFixture nodes) : IClassFixture<TwoN
         Assert.Equal(nodes.A.NodeId, info["id"]!.GetValue<string>());
         Assert.Equal("regtest", info["network"]!.GetValue<string>());
         Assert.Equal(Path.Combine(nodes.A.Directory, "regtest"), info["lightning-dir"]!.GetValue<string>());
-        Assert.Equal("20000000a202", info["our_features"]!["init"]!.GetValue<string>());
+        Assert.Equal("20000000a282", info["our_features"]!["init"]!.GetValue<string>());
         var bindings = info["binding"]!.AsArray().Select(b => b!["type"]!.GetValue<string>() + " " + b["address"]!.GetValue<string>()).ToList();
         Assert.Equal(["ipv4 127.0.0.1", "ipv6 ::1"], bindings);
     }

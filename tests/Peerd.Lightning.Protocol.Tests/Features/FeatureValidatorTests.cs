@@ -8,7 +8,7 @@ public class FeatureValidatorTests
     [InlineData("0898880a8a59a1")] // Core Lightning's init (contracts/cln-connect.md)
     [InlineData("800898882a8a59a1")] // Core Lightning v26 (listpeers schema example)
     [InlineData("")]
-    [InlineData("20000000a202")] // ours
+    [InlineData("20000000a282")] // ours
     public void MainstreamBitmapsWithEvenAssumedBitsAreAccepted(string hex)
     {
         Assert.Null(FeatureValidator.Validate(FeatureBits.ParseHex(hex)));

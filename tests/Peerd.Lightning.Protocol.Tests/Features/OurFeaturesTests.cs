@@ -9,7 +9,7 @@ public class OurFeaturesTests
     {
         Assert.NotEmpty(OurFeatures.Init.SetBits());
         Assert.All(OurFeatures.Init.SetBits(), bit => Assert.Equal(1, bit % 2));
-        Assert.Equal("20000000a202", OurFeatures.Init.ToHex());
+        Assert.Equal("20000000a282", OurFeatures.Init.ToHex());
     }
 
     [Theory]
@@ -31,6 +31,14 @@ public class OurFeaturesTests
         Assert.Null(FeatureValidator.Validate(OurFeatures.Init));
         // lnd feature/deps.go: payment_secret depends on var_onion_optin.
         Assert.True(OurFeatures.Init.IsOffered(Feature.VarOnionOptin.EvenBit));
+    }
+
+    [Fact]
+    public void InitAndNodeAnnouncementOfferGossipQueriesAsCoreLightningDoes()
+    {
+        // Core Lightning negotiates queries with a peer only when both set 6/7 (connectd peer_connected).
+        Assert.True(OurFeatures.Init.IsOffered(Feature.GossipQueries.EvenBit));
+        Assert.True(OurFeatures.Node.IsOffered(Feature.GossipQueries.EvenBit));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public class NodeAnnouncementTests
         // type 257, 64-byte signature, flen 6, features, timestamp, node_id, rgb, 32-byte alias, addrlen 0.
         Assert.Equal(2 + 64 + 2 + 6 + 4 + 33 + 3 + 32 + 2, bytes.Length);
         Assert.Equal("0101", Hex.Encode(bytes.AsSpan(0, 2)));
-        Assert.Equal("0006" + "20000000a202" + "6553f100", Hex.Encode(bytes.AsSpan(66, 12)));
+        Assert.Equal("0006" + "20000000a282" + "6553f100", Hex.Encode(bytes.AsSpan(66, 12)));
         Assert.Equal(0, bytes[^1]);
     }
 

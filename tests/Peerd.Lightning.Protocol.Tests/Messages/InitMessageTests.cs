@@ -83,7 +83,7 @@ public class InitMessageTests
     public void OurInitIsTheMinimalOddOnlyBitmap()
     {
         var bytes = new InitMessage(OurFeatures.Init, [LightningNetwork.Bitcoin.ChainHash]).ToArray();
-        Assert.StartsWith("0010" + "0000" + "0006" + "20000000a202" + "0120", Hex.Encode(bytes), StringComparison.Ordinal);
+        Assert.StartsWith("0010" + "0000" + "0006" + "20000000a282" + "0120", Hex.Encode(bytes), StringComparison.Ordinal);
     }
 
     [Fact]

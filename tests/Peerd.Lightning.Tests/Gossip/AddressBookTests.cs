@@ -178,11 +178,11 @@ public sealed class AddressBookTests : IDisposable
             book.TryAccept(Bytes(2, t, Onion()));
             book.TryAccept(Bytes(1, t + 5, IPv6("2001:db8::5")));
             book.RememberConnected(Id(3), PeerEndpoint.FromIp(IPAddress.Parse("198.51.100.3"), 19846));
-            before = ListNodesJson.Build(book.List(), includeConnected: true).ToJsonString();
+            before = ListNodesJson.ToJson(book.List(), includeConnected: true);
         }
 
         using var reopened = Open();
-        Assert.Equal(before, ListNodesJson.Build(reopened.List(), includeConnected: true).ToJsonString());
+        Assert.Equal(before, ListNodesJson.ToJson(reopened.List(), includeConnected: true));
         Assert.Equal(["[2001:db8::5]:9735"], reopened.AddressesFor(Id(1)).Select(e => e.ToString()));
         Assert.Equal(AcceptStatus.Stale, reopened.TryAccept(Bytes(1, t + 5)).Status);
     }

@@ -88,6 +88,55 @@ public sealed class GossipResponderTests : IAsyncDisposable
         Assert.Equal("query_channel_range: truncated in chain_hash", warning.DataText);
     }
 
+    [Theory]
+    [InlineData("01789c")] // zlib, which BOLT #7 forbids
+    [InlineData("0000000000000001")] // uncompressed but not whole ids
+    [InlineData("")] // no encoding byte
+    public async Task AnIdQueryWhoseIdsCannotBeDecodedGetsCoreLightningsWarningAndNoEnd(string encoded)
+    {
+        await FillAsync();
+
+        Assert.Equal(GossipOutcome.Malformed, _responder.Handle(_peer, new QueryShortChannelIds(Regtest, Hex.Decode(encoded)).ToArray()));
+
+        var warning = Assert.IsType<WarningMessage>(LightningMessageDecoder.Decode(Next()).Message);
+        Assert.Equal("Bad query_short_channel_ids encoding " + encoded, warning.DataText);
+        Assert.Empty(_sent);
+
+        // The peer may ask again, properly.
+        var ids = new byte[9];
+        A.WriteTo(ids.AsSpan(1));
+        Assert.Equal(GossipOutcome.Answered, _responder.Handle(_peer, new QueryShortChannelIds(Regtest, ids).ToArray()));
+        Assert.Equal(256, LightningMessage.TryReadType(Next(), out var type) ? type : 0);
+    }
+
+    [Fact]
+    public async Task ARangeQueryForAnotherChainGetsOneIncompleteEmptyReply()
+    {
+        await FillAsync();
+        var query = new QueryChannelRange(LightningNetwork.Bitcoin.ChainHash, 700_000, 1_000);
+
+        Assert.Equal(GossipOutcome.Answered, _responder.Handle(_peer, query.ToArray()));
+
+        Assert.True(ReplyChannelRange.TryDecode(Next(), out var reply, out _));
+        Assert.False(reply.SyncComplete);
+        Assert.Equal(LightningNetwork.Bitcoin.ChainHash, reply.ChainHash);
+        Assert.Equal((700_000U, 1_000U), (reply.FirstBlocknum, reply.NumberOfBlocks));
+        Assert.Empty(GossipReplies.Decode(reply.EncodedShortIds));
+    }
+
+    [Fact]
+    public async Task AnIdQueryForAnotherChainGetsAnEndWithoutFullInformation()
+    {
+        await FillAsync();
+        var ids = new byte[9];
+        A.WriteTo(ids.AsSpan(1));
+
+        Assert.Equal(GossipOutcome.Answered, _responder.Handle(_peer, new QueryShortChannelIds(LightningNetwork.Bitcoin.ChainHash, ids).ToArray()));
+
+        Assert.True(ReplyShortChannelIdsEnd.TryDecode(Next(), out var end, out _));
+        Assert.False(end.FullInformation);
+    }
+
     [Fact]
     public void AnotherChainsFilterIsIgnored()
     {

@@ -319,6 +319,66 @@ public sealed class UnixSocketRpcServerTests : IAsyncLifetime
         Assert.True(await client.IsClosedByServerAsync());
     }
 
+    [Fact]
+    public async Task AStreamedResponseArrivesWholeAndThePipelinedRequestAfterItIsAnsweredAfterIt()
+    {
+        const int count = 20_000; // ~700 KB: many pieces
+        _dispatcher.Register("many", [], (_, _) =>
+        {
+            int next = 0;
+            return ValueTask.FromResult(RpcResult.StreamedArray("items", w =>
+            {
+                for (int end = Math.Min(count, next + 64); next < end; next++)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("n", next);
+                    w.WriteString("text", "some text to make the item longer");
+                    w.WriteEndObject();
+                }
+
+                return next < count;
+            }));
+        });
+        using var client = new RawRpcClient(SocketPath);
+
+        client.Send(Request(1, "many", "[]") + Request(2, "echo", "[\"after\"]"));
+
+        var first = JsonDocument.Parse((await client.ReadResponseAsync())!);
+        Assert.Equal(1, first.RootElement.GetProperty("id").GetInt32());
+        var items = first.RootElement.GetProperty("result").GetProperty("items");
+        Assert.Equal(count, items.GetArrayLength());
+        Assert.Equal(count - 1, items[count - 1].GetProperty("n").GetInt32());
+        Assert.Equal("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"value\":\"\\\"after\\\"\"}}", await client.ReadResponseAsync());
+    }
+
+    [Fact]
+    public async Task AStreamedResponseThatBreaksHalfwayEndsTheConnection()
+    {
+        _dispatcher.Register("breaks", [], (_, _) =>
+        {
+            int calls = 0;
+            return ValueTask.FromResult(RpcResult.StreamedArray("items", w =>
+            {
+                if (++calls > 50)
+                {
+                    throw new InvalidOperationException("the source went away");
+                }
+
+                for (int i = 0; i < 100; i++)
+                {
+                    w.WriteStringValue("an item of some length, long enough to fill a piece quickly");
+                }
+
+                return true;
+            }));
+        });
+        using var client = new RawRpcClient(SocketPath);
+
+        client.Send(Request(1, "breaks", "[]"));
+
+        await Assert.ThrowsAsync<InvalidDataException>(client.ReadResponseAsync);
+    }
+
     private UnixSocketRpcServer Start(string name = "lightning-rpc", UnixSocketRpcServerOptions? options = null)
     {
         var server = new UnixSocketRpcServer(_dir.File(name), _dispatcher, options);

@@ -10,7 +10,8 @@ namespace Peerd.Lightning.Rpc.Methods;
 
 /// <summary>
 /// <c>listchannels [short_channel_id] [source] [destination]</c>: the graph's channel directions, in Core Lightning's
-/// shape (<c>doc/schemas/listchannels.json</c>) and with its parameter rules (at most one filter).
+/// shape (<c>doc/schemas/listchannels.json</c>) and with its parameter rules (at most one filter), ordered by
+/// <c>short_channel_id</c> then direction, streamed to the client a piece at a time (<see cref="ListChannelsCursor"/>).
 /// </summary>
 public static class ListChannelsMethod
 {
@@ -35,6 +36,7 @@ public static class ListChannelsMethod
                 return ValueTask.FromResult(RpcResult.Failure(RpcError.InvalidParams(OneFilterOnly)));
             }
 
-            return ValueTask.FromResult(RpcResult.Success(ListChannelsJson.Build(graph.ListDirections(id, source, destination))));
+            var cursor = new ListChannelsCursor(graph, id is { } one ? [one.Value] : graph.ChannelIds(), source, destination);
+            return ValueTask.FromResult(RpcResult.StreamedArray(ListChannelsJson.Member, cursor.WriteNext));
         });
 }

@@ -7,11 +7,14 @@ using Peerd.Rpc.Protocol;
 
 namespace Peerd.Lightning.Rpc.Methods;
 
-/// <summary><c>listnodes [id]</c>: what the address book knows, in Core Lightning's shape.</summary>
+/// <summary>
+/// <c>listnodes [id]</c>: the graph's nodes (each with a channel) and the nodes we connected to, in Core Lightning's
+/// shape, ordered by id, streamed to the client a piece at a time (<see cref="ListNodesCursor"/>).
+/// </summary>
 public static class ListNodesMethod
 {
     /// <summary>Creates the method.</summary>
-    public static RpcMethod Create(AddressBook book) => new(
+    public static RpcMethod Create(AddressBook book, ChannelGraph? graph = null) => new(
         "listnodes",
         [RpcParameter.Optional("id", ListPeersParameters.NodeIdCheck)],
         (call, cancellationToken) =>
@@ -22,6 +25,7 @@ public static class ListNodesMethod
                 filter = id;
             }
 
-            return ValueTask.FromResult(RpcResult.Success(ListNodesJson.Build(book.List(filter))));
+            var cursor = new ListNodesCursor(book, graph, ListNodesCursor.Ids(book, graph, filter));
+            return ValueTask.FromResult(RpcResult.StreamedArray(ListNodesJson.Member, cursor.WriteNext));
         });
 }
