@@ -63,7 +63,7 @@ internal sealed class LoadOptions
     public string? MarkdownFile { get; private set; }
 
     /// <summary>Every scenario name.</summary>
-    public static IReadOnlyList<string> AllScenarios { get; } = ["secp", "handshakes", "messages", "node", "rpc", "cli", "hold"];
+    public static IReadOnlyList<string> AllScenarios { get; } = ["secp", "handshakes", "messages", "echo", "node", "rpc", "cli", "hold"];
 
     /// <summary>The usage text.</summary>
     public static string Usage => """
@@ -86,7 +86,8 @@ internal sealed class LoadOptions
           --lightning-cli=<path>     Core Lightning's CLI (default $LIGHTNING_CLI)
           --sources=<n>              source addresses 127.0.0.2… (200)
           --concurrency=1,4,16,64    handshake concurrencies
-          --only=a,b                 scenarios: secp,handshakes,messages,node,rpc,cli,hold
+          --only=a,b                 scenarios: secp,handshakes,messages,echo,node,rpc,cli,hold
+                                     (echo: the ping → pong rows of messages alone)
           --markdown=<file>          also write the table to <file>
           --daemon-env=NAME=VALUE    an environment variable for the daemons (repeatable; for experiments)
           --daemon-arg=--opt=value   an extra option for the daemons (repeatable; for experiments)

@@ -41,7 +41,7 @@ internal sealed class Runner(LoadOptions options, ResultTable table, ComparisonT
         var node = options.NodeDirectory.Length > 0 && Selected("node") && NodeScripts.Available(RepoRoot.Find() ?? ".", out var why)
             ? new NodeScripts(options.NodeDirectory)
             : null;
-        if (Selected("handshakes") || Selected("messages"))
+        if (Selected("handshakes") || Selected("messages") || Selected("echo"))
         {
             try
             {
@@ -59,6 +59,11 @@ internal sealed class Runner(LoadOptions options, ResultTable table, ComparisonT
                 if (Selected("messages"))
                 {
                     await MessagesAsync(daemon, node, nodeServer).ConfigureAwait(false);
+                }
+
+                if (Selected("messages") || Selected("echo"))
+                {
+                    await EchoAsync(daemon).ConfigureAwait(false);
                 }
             }
             finally
@@ -165,7 +170,7 @@ internal sealed class Runner(LoadOptions options, ResultTable table, ComparisonT
         {
             var label = size == 1024 ? "1 KiB" : "64 KiB";
             Program.Progress($"{label} unknown odd messages in, {connections} connection(s)");
-            var peerd = await MessageScenario.InboundAsync(daemon.EndPoint, daemon.NodeIdBytes, size, connections, Duration, _sources).ConfigureAwait(false);
+            var peerd = await MessageScenario.InboundAsync(daemon.EndPoint, daemon.NodeIdBytes, size, connections, Duration, _sources, () => daemon.Stats().CpuSeconds).ConfigureAwait(false);
             await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
             double nodeSelf = 0;
             double nodeToPeerd = 0;
@@ -191,20 +196,32 @@ internal sealed class Runner(LoadOptions options, ResultTable table, ComparisonT
             }
 
             table.Add(new ResultRow(
-                $"{label} messages in, {connections} connection{(connections > 1 ? "s" : "")}: msgs/s (MB/s)",
-                Cell(peerd.MessagesPerSecond, size), nodeSelf > 0 ? Cell(nodeSelf, size) : "", nodeToPeerd > 0 ? Cell(nodeToPeerd, size) : "",
+                $"{label} messages in, {connections} connection{(connections > 1 ? "s" : "")}: msgs/s (MB/s); daemon CPU per message",
+                $"{Cell(peerd.MessagesPerSecond, size)}; {CpuPerMessage(peerd)}", nodeSelf > 0 ? Cell(nodeSelf, size) : "", nodeToPeerd > 0 ? Cell(nodeToPeerd, size) : "",
                 nodeSelf > 0 ? $"{ratio:F1}×" : "", target, met));
         }
+    }
 
+    private async Task EchoAsync(DaemonProcess daemon)
+    {
         foreach (var size in new[] { 1024, 65535 })
         {
             var label = size == 1024 ? "1 KiB" : "64 KiB";
             Program.Progress($"ping → {label} pong echo, 1 connection");
-            var echo = await MessageScenario.EchoAsync(daemon.EndPoint, daemon.NodeIdBytes, size, 1, Duration, _sources).ConfigureAwait(false);
+            var echo = await MessageScenario.EchoAsync(daemon.EndPoint, daemon.NodeIdBytes, size, 1, Duration, _sources, () => daemon.Stats().CpuSeconds).ConfigureAwait(false);
             await daemon.WaitPeersAtMostAsync(0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-            table.Add(new ResultRow($"ping → {label} pong out, 1 connection, 16 in flight: pongs/s (MB/s)", Cell(echo.MessagesPerSecond, size)));
+            table.Add(new ResultRow(
+                $"ping → {label} pong out, 1 connection, 16 in flight: pongs/s (MB/s); daemon CPU per message",
+                $"{Cell(echo.MessagesPerSecond, size)}; {CpuPerMessage(echo)}"));
         }
     }
+
+    /// <summary>
+    /// The daemon's CPU (user + system, from <c>/proc</c>, read when the run's clock starts and stops) per message: what
+    /// a message costs whatever else the machine is doing. Connection set-up and the warm-up burst are outside it.
+    /// </summary>
+    private static string CpuPerMessage(Throughput run) =>
+        run.DaemonMicrosPerMessage is { } micros ? $"daemon CPU {micros:F2} µs/msg" : "";
 
     private async Task HoldAsync()
     {

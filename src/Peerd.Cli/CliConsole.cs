@@ -1,4 +1,5 @@
 using System.Text;
+using Peerd.Cli.Output;
 
 namespace Peerd.Cli;
 
@@ -30,10 +31,13 @@ public sealed class CliConsole
     /// <summary>The process id, part of each request id (<c>cli:getinfo#1234</c>).</summary>
     public int ProcessId { get; }
 
-    /// <summary>The real process console.</summary>
+    /// <summary>
+    /// The real process console: descriptors 1 and 2 written with <c>write(2)</c> (<see cref="DescriptorStream"/>), not
+    /// through <see cref="System.Console"/>, whose first write initialises the terminal on every call of the client.
+    /// </summary>
     public static CliConsole Process() => new(
-        System.Console.OpenStandardOutput(),
-        System.Console.OpenStandardError(),
+        DescriptorStream.Open(1),
+        DescriptorStream.Open(2),
         Environment.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
         Environment.ProcessId);
 

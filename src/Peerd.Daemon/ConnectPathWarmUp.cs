@@ -23,10 +23,11 @@ namespace Peerd.Daemon;
 /// dictionaries and lists) has no precompiled form: on a fresh daemon the first <c>connect</c> compiled about 430
 /// methods on the connecting side and 230 on the accepting one (0.5–0.7 s of CPU for both daemons), and the
 /// framework's hot methods were re-compiled at their optimised tier in the background during the first few hundred
-/// connects (about 4 ms of CPU per connect over the first 200). Here a JSON-RPC client sends <c>connect</c> and
-/// <c>disconnect</c> through a socket server of its own (a temporary directory), whose methods dial a listener on an
-/// ephemeral loopback port and complete BOLT 8 and <c>init</c>, <see cref="Cycles"/> times: past the runtime's
-/// call-count threshold (30), so the re-compilation starts now rather than under a user's first connects. It runs
+/// connects (about 4 ms of CPU per connect over the first 200). Here a JSON-RPC client (a new one per cycle, as each
+/// <c>peerd-cli</c> call is) sends <c>getinfo</c>, <c>connect</c> and <c>disconnect</c> through a socket server of its
+/// own (a temporary directory), whose methods dial a listener on an ephemeral loopback port and complete BOLT 8 and
+/// <c>init</c>, <see cref="Cycles"/> times: past the runtime's call-count threshold (30), so the re-compilation starts
+/// now rather than under a user's first connects. It runs
 /// before the daemon's own listeners and RPC socket open, so nothing a peer or a user does competes with it. The
 /// nodes have random keys and no logger, nothing of them is remembered (no address book, no gossip), and it is
 /// bounded by <see cref="Deadline"/>: a failure is logged at Debug and changes nothing else.
@@ -86,14 +87,17 @@ internal static class ConnectPathWarmUp
         await using var server = new UnixSocketRpcServer(socketPath, dispatcher);
         server.Start();
 
-        using var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        await client.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
+        var getinfo = Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":"warm-up","method":"getinfo","params":{}}""");
         var connect = Encoding.UTF8.GetBytes(
             $$$"""{"jsonrpc":"2.0","id":"warm-up","method":"connect","params":{"id":"{{{b.Id}}}","host":"127.0.0.1","port":{{{listener.Bound.Port}}}}}""");
         var disconnect = Encoding.UTF8.GetBytes($$"""{"jsonrpc":"2.0","id":"warm-up","method":"disconnect","params":["{{b.Id}}"]}""");
         var reply = new byte[ReplyBound];
         for (var i = 0; i < Cycles; i++)
         {
+            // A new client each cycle, as each `peerd-cli` call is: the server's accept and session start are warmed too.
+            using var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            await client.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
+            await CallAsync(client, getinfo, reply, cancellationToken).ConfigureAwait(false);
             await CallAsync(client, connect, reply, cancellationToken).ConfigureAwait(false);
             await CallAsync(client, disconnect, reply, cancellationToken).ConfigureAwait(false);
         }

@@ -26,9 +26,12 @@ internal static class MessageScenario
     private const int BatchBytes = 256 * 1024;
     private const int EchoWindow = 16;
 
-    /// <summary>Sends <paramref name="size"/>-byte unknown odd messages on <paramref name="connections"/> connections.</summary>
+    /// <summary>
+    /// Sends <paramref name="size"/>-byte unknown odd messages on <paramref name="connections"/> connections;
+    /// <paramref name="daemonCpuSeconds"/> (the daemon's CPU time) is read when the clock starts and stops.
+    /// </summary>
     public static async Task<Throughput> InboundAsync(
-        IPEndPoint server, byte[] serverId, int size, int connections, TimeSpan duration, SourceAddresses sources)
+        IPEndPoint server, byte[] serverId, int size, int connections, TimeSpan duration, SourceAddresses sources, Func<double> daemonCpuSeconds)
     {
         var peers = await ConnectAsync(server, serverId, connections, sources).ConfigureAwait(false);
         try
@@ -40,9 +43,10 @@ internal static class MessageScenario
             // Warm-up: a short burst per connection, acknowledged, before the clock starts.
             await Task.WhenAll(peers.Select(p => SendForAsync(p, message, TimeSpan.FromMilliseconds(200)))).ConfigureAwait(false);
 
+            var cpu = daemonCpuSeconds();
             var start = Stopwatch.GetTimestamp();
             var counts = await Task.WhenAll(peers.Select(p => Task.Run(() => SendForAsync(p, message, duration)))).ConfigureAwait(false);
-            return new Throughput(counts.Sum(), size, Stopwatch.GetElapsedTime(start).TotalSeconds);
+            return new Throughput(counts.Sum(), size, Stopwatch.GetElapsedTime(start).TotalSeconds, daemonCpuSeconds() - cpu);
         }
         finally
         {
@@ -53,18 +57,22 @@ internal static class MessageScenario
         }
     }
 
-    /// <summary>Ping/pong with <paramref name="size"/>-byte pongs on <paramref name="connections"/> connections.</summary>
+    /// <summary>
+    /// Ping/pong with <paramref name="size"/>-byte pongs on <paramref name="connections"/> connections;
+    /// <paramref name="daemonCpuSeconds"/> (the daemon's CPU time) is read when the clock starts and stops.
+    /// </summary>
     public static async Task<Throughput> EchoAsync(
-        IPEndPoint server, byte[] serverId, int size, int connections, TimeSpan duration, SourceAddresses sources)
+        IPEndPoint server, byte[] serverId, int size, int connections, TimeSpan duration, SourceAddresses sources, Func<double> daemonCpuSeconds)
     {
         var peers = await ConnectAsync(server, serverId, connections, sources).ConfigureAwait(false);
         try
         {
             var ping = new PingMessage((ushort)(size - 4)).ToArray();
             await Task.WhenAll(peers.Select(p => EchoForAsync(p, ping, TimeSpan.FromMilliseconds(200)))).ConfigureAwait(false);
+            var cpu = daemonCpuSeconds();
             var start = Stopwatch.GetTimestamp();
             var counts = await Task.WhenAll(peers.Select(p => Task.Run(() => EchoForAsync(p, ping, duration)))).ConfigureAwait(false);
-            return new Throughput(counts.Sum(), size, Stopwatch.GetElapsedTime(start).TotalSeconds);
+            return new Throughput(counts.Sum(), size, Stopwatch.GetElapsedTime(start).TotalSeconds, daemonCpuSeconds() - cpu);
         }
         finally
         {

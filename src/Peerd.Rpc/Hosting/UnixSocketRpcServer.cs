@@ -137,8 +137,12 @@ public sealed class UnixSocketRpcServer : IAsyncDisposable
                 continue;
             }
 
+            // The session starts here, on the accepting thread, once it is in the table: SetResult runs it inline up to
+            // its first wait (a client's first request usually arrives with its connection, so the call starts here
+            // too), then the loop accepts on. A pool hand-off instead cost every new client (one `peerd-cli` call)
+            // a thread wake-up.
             var connection = new RpcClientConnection(socket, _dispatcher, _options, stopping);
-            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var gate = new TaskCompletionSource();
             _clients[connection] = RunClientAsync(connection, gate.Task);
             gate.SetResult();
         }
