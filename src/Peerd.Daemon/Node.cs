@@ -8,12 +8,14 @@ using Peerd.Daemon.Logging;
 using Peerd.Daemon.Signals;
 using Peerd.Lightning;
 using Peerd.Lightning.Gossip;
+using Peerd.Lightning.Metrics;
 using Peerd.Lightning.Node;
 using Peerd.Lightning.Peers;
 using Peerd.Lightning.Protocol.Features;
 using Peerd.Lightning.Rpc;
 using Peerd.Lightning.Rpc.Methods;
 using Peerd.Lightning.Transport;
+using Peerd.Peering.Metrics;
 using Peerd.Rpc.Dispatch;
 using Peerd.Rpc.Hosting;
 using Peerd.Xrpl.Hosting;
@@ -90,6 +92,8 @@ public sealed class Node : IAsyncDisposable
             };
             var peers = new PeerManager(local, dialer, TimeProvider.System, loggerFactory.CreateLogger("lightning"), liveness);
             node._owned.Add(peers);
+            node._disposables.Add(PeerdMetrics.TrackPeerPort(LightningMetrics.Network, () => new PeerPortState(
+                peers.InboundPeers, peers.OutboundPeers, peers.ConnectedCount + peers.PendingHandshakes, peers.SocketBudget)));
             var gossip = GossipNode.Start(options.NetworkDir, options.Network, book, TimeProvider.System, loggerFactory.CreateLogger("gossip"));
             node._owned.Insert(node._owned.IndexOf(peers), gossip); // stopped after the peers that feed it
             peers.ReadGate = (connection, cancellationToken) => gossip.Ingest.FlushAsync(connection.NodeId, cancellationToken);

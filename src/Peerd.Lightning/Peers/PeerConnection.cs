@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using Peerd.Lightning.Metrics;
 using Peerd.Lightning.Node;
 using Peerd.Lightning.Protocol.Features;
 using Peerd.Lightning.Protocol.Framing;
@@ -220,6 +221,7 @@ public sealed class PeerConnection : IAsyncDisposable
                         {
                             Interlocked.Add(ref _bytesReceived, buffer.Slice(0, consumed).Length);
                             buffer = buffer.Slice(consumed);
+                            LightningMetrics.Received(message.AsSpan(0, length));
                             onMessage(this, message.AsSpan(0, length));
                             if (IsClosing)
                             {
@@ -303,6 +305,7 @@ public sealed class PeerConnection : IAsyncDisposable
                     while (reader.TryPeek(out var message) && used + NoiseEncryptor.PacketLength(message.Length) <= buffer.Length)
                     {
                         reader.TryRead(out _);
+                        LightningMetrics.Sent(message);
                         used += _encryptor.Encrypt(message, buffer.AsSpan(used));
                     }
 

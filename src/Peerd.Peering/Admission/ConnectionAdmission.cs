@@ -1,4 +1,5 @@
 using System.Net;
+using Peerd.Peering.Metrics;
 
 namespace Peerd.Peering.Admission;
 
@@ -19,9 +20,15 @@ public sealed class ConnectionAdmission
     private readonly InboundRateLimiter _rate;
     private readonly ShedReporter _pendingReport;
     private readonly ShedReporter _peerReport;
+    private readonly AdmissionMetrics? _metrics;
 
     /// <summary>Creates the admission for a host; computes (and logs) the socket budget.</summary>
-    public ConnectionAdmission(AdmissionLimits limits, IAdmissionHost host, IAdmissionLog log, TimeProvider time)
+    /// <param name="limits">The limits to enforce.</param>
+    /// <param name="host">The registry of connected peers it guards.</param>
+    /// <param name="log">Where it reports what it did.</param>
+    /// <param name="time">Its clock.</param>
+    /// <param name="metrics">Where it counts refusals and sheds (the network's), or null.</param>
+    public ConnectionAdmission(AdmissionLimits limits, IAdmissionHost host, IAdmissionLog log, TimeProvider time, AdmissionMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(host);
@@ -31,6 +38,7 @@ public sealed class ConnectionAdmission
         _host = host;
         _log = log;
         _time = time;
+        _metrics = metrics;
         _rate = new InboundRateLimiter(limits, time);
         _pendingReport = new ShedReporter(time, limits.ShedLogInterval);
         _peerReport = new ShedReporter(time, limits.ShedLogInterval);
@@ -66,12 +74,14 @@ public sealed class ConnectionAdmission
         if (address is not null && !_rate.TryAdmit(address))
         {
             _log.RateLimited(remote);
+            _metrics?.RateLimited();
             return null;
         }
 
         if (_limits.MaxInboundPeers is { } cap && _host.CountPeers().Inbound >= cap)
         {
             _log.Refused(remote, "too many inbound peers");
+            _metrics?.InboundCapReached();
             return null;
         }
 
@@ -79,6 +89,7 @@ public sealed class ConnectionAdmission
         if (Pending.Count >= _limits.MaxPendingHandshakes && !EvictOldestFor(remote))
         {
             _log.Refused(remote, "too many pending handshakes");
+            _metrics?.PendingTableFull();
             return null;
         }
 
@@ -126,6 +137,7 @@ public sealed class ConnectionAdmission
     public void Shed(string cause, bool budgetKnown, PendingConnections.Pending? except = null)
     {
         var (inbound, outbound) = Pending.ShedAll(except);
+        _metrics?.HandshakesShed(inbound, outbound, budgetKnown);
         if ((inbound > 0 || outbound > 0) && _pendingReport.ShouldLog(out var suppressed))
         {
             _log.ShedPending(cause, inbound, outbound, suppressed);
@@ -134,9 +146,13 @@ public sealed class ConnectionAdmission
         var shedSomething = inbound + outbound > 0;
         var (peers, inboundPeers) = _host.CountPeers();
         var needed = budgetKnown ? peers + 1 > SocketBudget : !shedSomething || inboundPeers > 0;
-        if (needed && _host.CloseRandomPeer(inboundOnly: !budgetKnown && shedSomething) is { } victim && _peerReport.ShouldLog(out _))
+        if (needed && _host.CloseRandomPeer(inboundOnly: !budgetKnown && shedSomething) is { } victim)
         {
-            _log.ShedPeer(cause, victim.Peer, victim.Inbound);
+            _metrics?.PeerShed(victim.Inbound, budgetKnown);
+            if (_peerReport.ShouldLog(out _))
+            {
+                _log.ShedPeer(cause, victim.Peer, victim.Inbound);
+            }
         }
     }
 
@@ -163,6 +179,7 @@ public sealed class ConnectionAdmission
         }
 
         _log.EvictedHandshake(oldest.Remote, age.TotalSeconds, newcomer);
+        _metrics?.HandshakeEvicted();
         return true;
     }
 }
