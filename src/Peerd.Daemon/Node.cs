@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Peerd.Daemon.Configuration;
 using Peerd.Daemon.Logging;
+using Peerd.Daemon.Metrics;
 using Peerd.Daemon.Signals;
 using Peerd.Lightning;
 using Peerd.Lightning.Gossip;
@@ -111,6 +112,15 @@ public sealed class Node : IAsyncDisposable
 
             // Before anything listens: the first connects a peer or a user makes find the path compiled.
             await ConnectPathWarmUp.RunAsync(options.Network, logger).ConfigureAwait(false);
+
+            // After the warm-up (its loopback connects are not the node's) and before anything listens: nothing is
+            // recorded while no exporter listens.
+            if (options.MetricsEndpoint is { } metricsEndpoint)
+            {
+                var metrics = await MetricsServer.StartAsync(metricsEndpoint, Version, loggerFactory, stop.Token).ConfigureAwait(false);
+                node._owned.Add(metrics);
+                DaemonLog.ServingMetrics(logger, metrics.Endpoint.ToString());
+            }
 
             var listeners = new List<Listener>();
             foreach (var endpoint in ListenEndpoints(options))

@@ -17,6 +17,9 @@ internal static partial class DaemonLog
     [LoggerMessage(3103, LogLevel.Information, "Shutting down")]
     public static partial void ShuttingDown(ILogger logger);
 
+    [LoggerMessage(3104, LogLevel.Information, "Serving metrics at http://{Address}/metrics")]
+    public static partial void ServingMetrics(ILogger logger, string address);
+
     [LoggerMessage(3110, LogLevel.Error, "RPC method {Method} failed")]
     public static partial void RpcMethodFailed(ILogger logger, Exception exception, string method);
 
