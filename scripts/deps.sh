@@ -10,8 +10,9 @@ what="${1:-runtime}"
 apt_packages=(libsecp256k1-1 gcc libc6-dev)
 if [ "$what" = test ]; then
   # man-db and groff-base render docs/man; systemd's systemd-analyze and systemd-sysusers check packaging/systemd;
-  # xz-utils unpacks the mainnet graph; dnsmasq-base serves the BOLT 10 DNS seed tests.
-  apt_packages+=(microsocks man-db groff-base systemd xz-utils dnsmasq-base)
+  # xz-utils unpacks the mainnet graph; dnsmasq-base serves the BOLT 10 DNS seed tests; curl scrapes --metrics-addr
+  # and python3-prometheus-client parses what it got (Prometheus's text format, with the Prometheus project's parser).
+  apt_packages+=(microsocks man-db groff-base systemd xz-utils dnsmasq-base curl python3-prometheus-client)
 fi
 
 missing=()

@@ -5,9 +5,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Peerd.Daemon.Configuration;
 using Peerd.Daemon.Logging;
+using Peerd.Daemon.Metrics;
 using Peerd.Daemon.Signals;
 using Peerd.Lightning;
 using Peerd.Lightning.Gossip;
+using Peerd.Lightning.Metrics;
 using Peerd.Lightning.Node;
 using Peerd.Lightning.Peers;
 using Peerd.Lightning.Protocol.Features;
@@ -15,6 +17,7 @@ using Peerd.Lightning.Rpc;
 using Peerd.Lightning.Rpc.Methods;
 using Peerd.Lightning.Transport;
 using Peerd.Peering.Admission;
+using Peerd.Peering.Metrics;
 using Peerd.Rpc.Dispatch;
 using Peerd.Rpc.Hosting;
 using Peerd.Xrpl.Hosting;
@@ -94,6 +97,8 @@ public sealed class Node : IAsyncDisposable
             DaemonLog.PeerSocketBudget(logger, budget.Sockets, budget.DescriptorLimit, budget.OpenAtStart, budget.Reserve);
             var peers = new PeerManager(local, dialer, TimeProvider.System, loggerFactory.CreateLogger("lightning"), liveness, budget: budget);
             node._owned.Add(peers);
+            node._disposables.Add(PeerdMetrics.TrackPeerPort(LightningMetrics.Network, () => new PeerPortState(
+                peers.InboundPeers, peers.OutboundPeers, peers.ConnectedCount + peers.PendingHandshakes, peers.SocketBudget)));
             var gossip = GossipNode.Start(options.NetworkDir, options.Network, book, TimeProvider.System, loggerFactory.CreateLogger("gossip"));
             node._owned.Insert(node._owned.IndexOf(peers), gossip); // stopped after the peers that feed it
             peers.ReadGate = (connection, cancellationToken) => gossip.Ingest.FlushAsync(connection.NodeId, cancellationToken);
@@ -111,6 +116,15 @@ public sealed class Node : IAsyncDisposable
 
             // Before anything listens: the first connects a peer or a user makes find the path compiled.
             await ConnectPathWarmUp.RunAsync(options.Network, logger).ConfigureAwait(false);
+
+            // After the warm-up (its loopback connects are not the node's) and before anything listens: nothing is
+            // recorded while no exporter listens.
+            if (options.MetricsEndpoint is { } metricsEndpoint)
+            {
+                var metrics = await MetricsServer.StartAsync(metricsEndpoint, Version, loggerFactory, stop.Token).ConfigureAwait(false);
+                node._owned.Add(metrics);
+                DaemonLog.ServingMetrics(logger, metrics.Endpoint.ToString());
+            }
 
             var listeners = new List<Listener>();
             foreach (var endpoint in ListenEndpoints(options))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Peerd.Lightning;
 using Peerd.Lightning.Protocol.Chains;
@@ -67,6 +68,9 @@ public sealed class DaemonOptions
 
     /// <summary>How long a ping may go unanswered.</summary>
     public TimeSpan PongTimeout { get; init; } = Tuning.PongTimeout;
+
+    /// <summary>Where the Prometheus metrics are served (<c>--metrics-addr</c>); null: not served.</summary>
+    public IPEndPoint? MetricsEndpoint { get; init; }
 
     /// <summary>The <c>xrpl</c> flag and every <c>xrpl-*</c> option, for the XRPL node.</summary>
     public required IReadOnlyList<KeyValuePair<string, string?>> XrplOptions { get; init; }
@@ -161,6 +165,7 @@ public sealed class DaemonOptions
             ConnectTimeout = Seconds(all, "connect-timeout-secs") ?? Tuning.TcpConnectTimeout,
             PingIdle = Seconds(all, "ping-idle-secs") ?? Tuning.PingIdle,
             PongTimeout = Seconds(all, "pong-timeout-secs") ?? Tuning.PongTimeout,
+            MetricsEndpoint = Last(all, "metrics-addr") is { } metrics ? ParseMetricsAddress(metrics) : null,
             XrplOptions = all.Where(p => IsXrpl(p.Key)).ToList(),
             ShowHelp = Flag(cli, "help"),
             ShowVersion = Flag(cli, "version"),
@@ -230,6 +235,30 @@ public sealed class DaemonOptions
         }
 
         return TimeSpan.FromSeconds(seconds);
+    }
+
+    /// <summary><c>ip:port</c> or <c>[v6]:port</c>, the port given (0: any free port, which the log names).</summary>
+    private static IPEndPoint ParseMetricsAddress(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        var host = colon > 0 ? text[..colon] : string.Empty;
+        if (host.StartsWith('[') && host.EndsWith(']'))
+        {
+            host = host[1..^1];
+        }
+        else if (host.Contains(':', StringComparison.Ordinal))
+        {
+            host = string.Empty; // an IPv6 address without brackets: its last group would be read as the port
+        }
+
+        if (!IPAddress.TryParse(host, out var address)
+            || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            || port > IPEndPoint.MaxPort)
+        {
+            throw new OptionException($"metrics-addr: expected ip:port or [v6]:port, not '{text}'");
+        }
+
+        return new IPEndPoint(address, port);
     }
 
     private static string ParseAlias(string? alias)

@@ -36,6 +36,7 @@ public sealed record OptionSpec(string Name, bool TakesValue, bool Repeatable, s
         new("connect-timeout-secs", true, false, "Deadline for a TCP connect (default 30)"),
         new("ping-idle-secs", true, false, "Ping a peer after this long without traffic (default 60)"),
         new("pong-timeout-secs", true, false, "Hang up when a ping is unanswered this long (default 30)"),
+        new("metrics-addr", true, false, "Serve Prometheus metrics at http://ip:port/metrics ([v6]:port for IPv6; off by default)"),
         new("xrpl", false, false, "Enable the XRPL peer node and its admin API"),
         new("help", false, false, "Print this help and exit"),
         new("version", false, false, "Print the version and exit"),

@@ -20,6 +20,9 @@ internal static partial class DaemonLog
     [LoggerMessage(3104, LogLevel.Information, "Peer sockets limited to {Budget}, both peer ports together (descriptor limit {Limit}, {Open} open at start, {Reserve} reserved)")]
     public static partial void PeerSocketBudget(ILogger logger, int budget, long limit, int open, int reserve);
 
+    [LoggerMessage(3105, LogLevel.Information, "Serving metrics at http://{Address}/metrics")]
+    public static partial void ServingMetrics(ILogger logger, string address);
+
     [LoggerMessage(3110, LogLevel.Error, "RPC method {Method} failed")]
     public static partial void RpcMethodFailed(ILogger logger, Exception exception, string method);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Peerd.Lightning.Metrics;
 using Peerd.Lightning.Node;
 using Peerd.Lightning.Protocol.Messages;
 
@@ -178,6 +179,7 @@ public sealed class GossipIngest : IAsyncDisposable
         {
             var verdict = _graph.Apply(item, stored);
             _statistics.Count(verdict.Kind);
+            LightningMetrics.GossipJudged(verdict.Kind);
             if (verdict.Kind != GossipVerdictKind.Stored)
             {
                 Judged?.Invoke(batch.Peer, verdict);

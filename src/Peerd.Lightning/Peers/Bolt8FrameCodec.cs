@@ -1,4 +1,5 @@
 using System.Buffers;
+using Peerd.Lightning.Metrics;
 using Peerd.Lightning.Protocol.Framing;
 using Peerd.Lightning.Protocol.Noise;
 using Peerd.Peering.Connections;
@@ -22,6 +23,11 @@ internal sealed class Bolt8FrameCodec(NoiseTransport transport) : IFrameCodec
     {
         var status = _frames.TryReadMessage(input, message, out messageLength, out consumed, out examined, out var frameError);
         error = status == OperationStatus.InvalidData ? frameError.ToString() : null;
+        if (status == OperationStatus.Done)
+        {
+            LightningMetrics.Received(message[..messageLength]);
+        }
+
         return status;
     }
 
@@ -29,7 +35,11 @@ internal sealed class Bolt8FrameCodec(NoiseTransport transport) : IFrameCodec
     public int EncodedLength(int messageLength) => NoiseEncryptor.PacketLength(messageLength);
 
     /// <inheritdoc />
-    public int Encode(ReadOnlySpan<byte> message, Span<byte> destination) => _encryptor.Encrypt(message, destination);
+    public int Encode(ReadOnlySpan<byte> message, Span<byte> destination)
+    {
+        LightningMetrics.Sent(message);
+        return _encryptor.Encrypt(message, destination);
+    }
 
     /// <inheritdoc />
     public void Dispose() => transport.Dispose();

@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using Peerd.Crypto;
+using Peerd.Lightning.Metrics;
 using Peerd.Lightning.Node;
 using Peerd.Lightning.Protocol.Noise;
 using Peerd.Lightning.Transport;
@@ -83,6 +84,7 @@ public static class ConnectionEstablisher
         }
         finally
         {
+            LightningMetrics.HandshakeEnded(expected is null, ok, stage);
             if (!ok)
             {
                 if (reader is not null)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using Peerd.Lightning.Metrics;
 using Peerd.Lightning.Protocol.Addresses;
 using Peerd.Lightning.Protocol.Features;
 using Peerd.Lightning.Protocol.Framing;
@@ -31,6 +32,7 @@ internal static class InitExchange
         var packet = new byte[before.Length + NoiseEncryptor.PacketLength(ours.Length)];
         before.CopyTo(packet);
         transport.Sender.Encrypt(ours, packet.AsSpan(before.Length));
+        LightningMetrics.Sent(ours);
         await stream.WriteAsync(packet, cancellationToken).ConfigureAwait(false);
 
         var frames = new Bolt8FrameReader(transport.Receiver);
@@ -51,6 +53,7 @@ internal static class InitExchange
         while (true)
         {
             var length = await ReadMessageAsync(reader, frames, message, cancellationToken).ConfigureAwait(false);
+            LightningMetrics.Received(message.AsSpan(0, length));
             var decoded = LightningMessageDecoder.Decode(message.AsSpan(0, length));
             if (decoded.Type != (ushort)MessageType.Init)
             {
@@ -141,6 +144,7 @@ internal static class InitExchange
     {
         var packet = new byte[NoiseEncryptor.PacketLength(message.Length)];
         encryptor.Encrypt(message, packet);
+        LightningMetrics.Sent(message);
         await stream.WriteAsync(packet, cancellationToken).ConfigureAwait(false);
     }
 

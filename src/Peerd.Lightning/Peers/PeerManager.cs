@@ -1,12 +1,14 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Peerd.Lightning.Logging;
+using Peerd.Lightning.Metrics;
 using Peerd.Lightning.Node;
 using Peerd.Lightning.Peers.Policies;
 using Peerd.Lightning.Transport;
 using Peerd.Peering;
 using Peerd.Peering.Admission;
 using Peerd.Peering.Connections;
+using Peerd.Peering.Metrics;
 
 namespace Peerd.Lightning.Peers;
 
@@ -51,7 +53,7 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
         _logger = logger;
         _options = options ?? new PeerManagerOptions();
         _limits = limits ?? new ConnectionLimits();
-        _admission = new ConnectionAdmission(_limits.ToAdmission(), this, new AdmissionLog(logger), time, budget);
+        _admission = new ConnectionAdmission(_limits.ToAdmission(), this, new AdmissionLog(logger), time, budget, AdmissionMetrics.Lightning);
         _pingTimer = time.CreateTimer(_ => OnPingTick(), null, _options.PingTick, _options.PingTick);
     }
 
@@ -334,6 +336,7 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
                 attempt.SetStage(address, ConnectStage.Establishment);
                 Log.Dialing(_logger, attempt.NodeId, address);
                 using var pending = _admission.BeginOutbound(address.ToString(), token);
+                var began = _time.GetTimestamp();
                 try
                 {
                     // The dial returns at its first wait (SYN sent); Act One is made meanwhile.
@@ -349,6 +352,7 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
 
                     attempt.SetStage(address, ConnectStage.Handshake);
                     var connection = await ConnectionEstablisher.OutboundAsync(dialed.Stream!, dialed.Remote ?? address, attempt.NodeId, opening, _local, _time, pending.Token).ConfigureAwait(false);
+                    LightningMetrics.ConnectEnded(null, ok: true, _time.GetElapsedTime(began));
                     var kept = Register(connection);
                     attempt.Complete(ConnectOutcome.Success(kept));
                     return;
@@ -357,17 +361,20 @@ public sealed class PeerManager : IAsyncDisposable, IAdmissionHost
                 {
                     var failure = new ConnectFailure(address.ToString(), e.Stage, DescriptorBudget.IsExhaustion(e) ? TooManyConnections : e.Reason);
                     attempt.AddFailure(failure);
+                    LightningMetrics.ConnectEnded(e.Stage, ok: false, _time.GetElapsedTime(began));
                     Log.DialFailed(_logger, attempt.NodeId.ToString(), address.ToString(), failure.ToString());
                 }
                 catch (DialRefusedException e)
                 {
                     attempt.AddFailure(new ConnectFailure(address.ToString(), null, e.Message));
+                    LightningMetrics.ConnectEnded(null, ok: false, _time.GetElapsedTime(began));
                 }
                 catch (OperationCanceledException) when (pending.WasShed && !token.IsCancellationRequested)
                 {
                     // Closed to free descriptors: Core Lightning's EMFILE text, then the next address.
                     var failure = new ConnectFailure(address.ToString(), attempt.CurrentStage, TooManyConnections);
                     attempt.AddFailure(failure);
+                    LightningMetrics.ConnectEnded(attempt.CurrentStage, ok: false, _time.GetElapsedTime(began));
                     Log.DialFailed(_logger, attempt.NodeId.ToString(), address.ToString(), failure.ToString());
                 }
             }

@@ -1,4 +1,5 @@
 using System.Net;
+using Peerd.Peering.Metrics;
 
 namespace Peerd.Peering.Admission;
 
@@ -21,6 +22,7 @@ public sealed class ConnectionAdmission : IDisposable
     private readonly InboundRateLimiter _rate;
     private readonly ShedReporter _pendingReport;
     private readonly ShedReporter _peerReport;
+    private readonly AdmissionMetrics? _metrics;
 
     /// <summary>Creates the admission for a host, drawing on <paramref name="budget"/>.</summary>
     /// <param name="limits">The port's limits.</param>
@@ -28,7 +30,8 @@ public sealed class ConnectionAdmission : IDisposable
     /// <param name="log">Where the port reports what admission did.</param>
     /// <param name="time">The clock.</param>
     /// <param name="budget">The process's descriptor budget, shared with the other ports; null: one of its own, computed now.</param>
-    public ConnectionAdmission(AdmissionLimits limits, IAdmissionHost host, IAdmissionLog log, TimeProvider time, DescriptorBudget? budget = null)
+    /// <param name="metrics">Where it counts refusals and sheds (the network's), or null.</param>
+    public ConnectionAdmission(AdmissionLimits limits, IAdmissionHost host, IAdmissionLog log, TimeProvider time, DescriptorBudget? budget = null, AdmissionMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(host);
@@ -38,6 +41,7 @@ public sealed class ConnectionAdmission : IDisposable
         _host = host;
         _log = log;
         _time = time;
+        _metrics = metrics;
         _rate = new InboundRateLimiter(limits, time);
         _pendingReport = new ShedReporter(time, limits.ShedLogInterval);
         _peerReport = new ShedReporter(time, limits.ShedLogInterval);
@@ -76,12 +80,14 @@ public sealed class ConnectionAdmission : IDisposable
         if (address is not null && !_rate.TryAdmit(address))
         {
             _log.RateLimited(remote);
+            _metrics?.RateLimited();
             return null;
         }
 
         if (_limits.MaxInboundPeers is { } cap && _host.CountPeers().Inbound >= cap)
         {
             _log.Refused(remote, "too many inbound peers");
+            _metrics?.InboundCapReached();
             return null;
         }
 
@@ -89,6 +95,7 @@ public sealed class ConnectionAdmission : IDisposable
         if (Pending.Count >= _limits.MaxPendingHandshakes && !EvictOldestFor(remote))
         {
             _log.Refused(remote, "too many pending handshakes");
+            _metrics?.PendingTableFull();
             return null;
         }
 
@@ -142,9 +149,10 @@ public sealed class ConnectionAdmission : IDisposable
     internal IAdmissionHost Host => _host;
 
     /// <summary>For the budget: closes this port's pending connections (but <paramref name="except"/>); returns how many.</summary>
-    internal int ShedPending(string cause, PendingConnections.Pending? except)
+    internal int ShedPending(string cause, bool budgetKnown, PendingConnections.Pending? except)
     {
         var (inbound, outbound) = Pending.ShedAll(except);
+        _metrics?.HandshakesShed(inbound, outbound, budgetKnown);
         if ((inbound > 0 || outbound > 0) && _pendingReport.ShouldLog(out var suppressed))
         {
             _log.ShedPending(cause, inbound, outbound, suppressed);
@@ -154,11 +162,15 @@ public sealed class ConnectionAdmission : IDisposable
     }
 
     /// <summary>For the budget: closes one of this port's peers at random, inbound first, and reports it.</summary>
-    internal void ClosePeer(string cause, bool inboundOnly)
+    internal void ClosePeer(string cause, bool budgetKnown, bool inboundOnly)
     {
-        if (_host.CloseRandomPeer(inboundOnly) is { } victim && _peerReport.ShouldLog(out _))
+        if (_host.CloseRandomPeer(inboundOnly) is { } victim)
         {
-            _log.ShedPeer(cause, victim.Peer, victim.Inbound);
+            _metrics?.PeerShed(victim.Inbound, budgetKnown);
+            if (_peerReport.ShouldLog(out _))
+            {
+                _log.ShedPeer(cause, victim.Peer, victim.Inbound);
+            }
         }
     }
 
@@ -177,6 +189,7 @@ public sealed class ConnectionAdmission : IDisposable
         }
 
         _log.EvictedHandshake(oldest.Remote, age.TotalSeconds, newcomer);
+        _metrics?.HandshakeEvicted();
         return true;
     }
 }

@@ -174,7 +174,7 @@ public sealed class DescriptorBudget
         var shed = 0;
         foreach (var port in ports)
         {
-            shed += port.ShedPending(cause, except);
+            shed += port.ShedPending(cause, budgetKnown, except);
         }
 
         var counts = ports.Select(p => p.Host.CountPeers()).ToArray();
@@ -201,7 +201,7 @@ public sealed class DescriptorBudget
             var weight = byInbound ? counts[i].Inbound : counts[i].Peers;
             if (pick < weight)
             {
-                ports[i].ClosePeer(cause, inboundOnly);
+                ports[i].ClosePeer(cause, budgetKnown, inboundOnly);
                 return;
             }
 

@@ -7,6 +7,8 @@ using Peerd.Xrpl.Admin;
 using Peerd.Xrpl.Admin.Methods;
 using Peerd.Xrpl.Identity;
 using Peerd.Peering.Admission;
+using Peerd.Peering.Metrics;
+using Peerd.Xrpl.Metrics;
 using Peerd.Xrpl.Overlay;
 using Peerd.Xrpl.Protocol.Handshake;
 using Peerd.Xrpl.Protocol.Identity;
@@ -27,6 +29,7 @@ public sealed class XrplNode : IAsyncDisposable
     private readonly AdminServer _admin;
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stopRequested = new();
+    private readonly IDisposable _gauges;
     private int _disposed;
 
     private XrplNode(XrplOverlay overlay, AdminServer admin, ValidatorSites sites, ILogger log)
@@ -35,6 +38,7 @@ public sealed class XrplNode : IAsyncDisposable
         _overlay = overlay;
         _admin = admin;
         _log = log;
+        _gauges = PeerdMetrics.TrackPeerPort(XrplMetrics.Network, overlay.PortState);
     }
 
     /// <summary>Raised once when an admin calls <c>stop</c>, after the reply was sent; the argument says who asked.</summary>
@@ -179,6 +183,7 @@ public sealed class XrplNode : IAsyncDisposable
             return;
         }
 
+        _gauges.Dispose();
         await _admin.DisposeAsync().ConfigureAwait(false);
         await _sites.DisposeAsync().ConfigureAwait(false);
         await _overlay.DisposeAsync().ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Net;
+using Peerd.Xrpl.Metrics;
 
 namespace Peerd.Xrpl.Overlay;
 
@@ -87,11 +88,13 @@ public sealed class ConnectionAttempt
     private ConnectionAttemptSnapshot _state;
 
     private readonly Action<ConnectionAttempt>? _finished;
+    private readonly long _started;
 
     internal ConnectionAttempt(long id, ConnectionDirection direction, string target, TimeProvider time, Action<ConnectionAttempt>? finished = null)
     {
         _time = time;
         _finished = finished;
+        _started = time.GetTimestamp();
         var now = time.GetUtcNow();
         _state = new ConnectionAttemptSnapshot(id, direction, target, null, ConnectionStage.Tcp, ConnectionOutcome.InProgress, null, now, now, null, null, null, null, null);
     }
@@ -145,6 +148,7 @@ public sealed class ConnectionAttempt
         });
         if (done is not null)
         {
+            XrplMetrics.AttemptEnded(done, _time.GetElapsedTime(_started));
             _completion.TrySetResult(done);
             _finished?.Invoke(this);
         }
@@ -165,6 +169,7 @@ public sealed class ConnectionAttempt
         });
         if (done is not null)
         {
+            XrplMetrics.AttemptEnded(done, _time.GetElapsedTime(_started));
             _completion.TrySetResult(done);
             _finished?.Invoke(this);
         }

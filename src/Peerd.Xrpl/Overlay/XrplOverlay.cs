@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Peerd.Peering;
 using Peerd.Peering.Accepting;
 using Peerd.Peering.Admission;
+using Peerd.Peering.Metrics;
 using Peerd.Xrpl.Crawl;
 using Peerd.Xrpl.Hosting;
 using Peerd.Xrpl.Protocol.Handshake;
@@ -47,7 +48,7 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
         _log = loggers.CreateLogger("Peerd.Xrpl.Overlay");
         HandshakeSettings = new HandshakeSettings(softwareName, options.NetworkId, instanceCookie);
         Attempts = new ConnectionAttemptLog(time);
-        Admission = new ConnectionAdmission(admission ?? XrplTuning.Admission, this, new OverlayAdmissionLog(_log), time, budget);
+        Admission = new ConnectionAdmission(admission ?? XrplTuning.Admission, this, new OverlayAdmissionLog(_log), time, budget, AdmissionMetrics.Xrpl);
     }
 
     /// <summary>Our identity.</summary>
@@ -64,6 +65,13 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
 
     /// <summary>The connected peers.</summary>
     public IReadOnlyList<XrplPeer> Peers => [.. _peers.Values.OrderBy(p => p.Id)];
+
+    /// <summary>Peers by direction and the peer port's sockets against its budget, for the metrics gauges.</summary>
+    internal PeerPortState PortState()
+    {
+        var (peers, inbound) = ((IAdmissionHost)this).CountPeers();
+        return new PeerPortState(inbound, peers - inbound, peers + Admission.Pending.Count, Admission.SocketBudget);
+    }
 
     /// <summary>How many peer sessions have closed since start.</summary>
     public long PeerDisconnects => Interlocked.Read(ref _disconnects);

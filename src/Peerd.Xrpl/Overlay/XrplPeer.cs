@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using Peerd.Xrpl.Hosting;
+using Peerd.Xrpl.Metrics;
 using Peerd.Xrpl.Protocol.Framing;
 using Peerd.Xrpl.Protocol.Handshake;
 using Peerd.Xrpl.Protocol.Identity;
@@ -276,6 +277,7 @@ public sealed class XrplPeer
                     }
 
                     Interlocked.Add(ref _bytesReceived, frame.Header.TotalLength);
+                    XrplMetrics.Received((int)frame.Header.Type, frame.Header.TotalLength);
                     var problem = Dispatch(frame);
                     buffer = buffer.Slice(frameEnd);
                     consumed = frameEnd;
@@ -381,6 +383,7 @@ public sealed class XrplPeer
 
                 await _connection.WriteAsync(frame, CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Add(ref _bytesSent, frame.Length);
+                XrplMetrics.Sent(frame);
             }
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or ObjectDisposedException or InvalidOperationException or NotSupportedException)

@@ -1,5 +1,7 @@
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
+using Peerd.Peering.Metrics;
+using Peerd.Xrpl.Metrics;
 using Peerd.Xrpl.Overlay;
 using Peerd.Xrpl.Protocol.Handshake;
 using Peerd.Xrpl.Protocol.Messages;
@@ -297,6 +299,7 @@ public sealed class ValidatorTracker : IXrplMessageHandler
         if (refusal is not null)
         {
             ValidatorLog.ValidationRefused(_log, peerId, refusal);
+            XrplMetrics.Validation(XrplMetrics.RefusalLabel(refusal));
             return refusal;
         }
 
@@ -319,8 +322,10 @@ public sealed class ValidatorTracker : IXrplMessageHandler
         }
 
         ValidationReceived?.Invoke(validation!, master);
+        XrplMetrics.Validation(master is null ? "untrusted" : "trusted");
         if (validated is not null)
         {
+            PeerdMetrics.OnLedgerValidated((long)validated.Sequence);
             ValidatorLog.LedgerValidated(_log, validated.Sequence, validated.HashHex, validated.Validations, quorum);
         }
 

@@ -22,6 +22,38 @@ public sealed class DaemonOptionsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("127.0.0.1:9100", "127.0.0.1:9100")]
+    [InlineData("[::1]:9100", "[::1]:9100")]
+    [InlineData("0.0.0.0:0", "0.0.0.0:0")]
+    public void MetricsAddressIsIpAndPort(string value, string endpoint)
+    {
+        Assert.Null(DaemonOptions.Load([], _home).MetricsEndpoint);
+        Assert.Equal(endpoint, DaemonOptions.Load([$"--metrics-addr={value}"], _home).MetricsEndpoint!.ToString());
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost:9100")]
+    [InlineData("::1:9100")]
+    [InlineData("127.0.0.1:65536")]
+    [InlineData("127.0.0.1:-1")]
+    [InlineData(":9100")]
+    public void MetricsAddressWithoutIpOrPortIsRefused(string value)
+    {
+        var e = Assert.Throws<OptionException>(() => DaemonOptions.Load([$"--metrics-addr={value}"], _home));
+        Assert.Equal($"metrics-addr: expected ip:port or [v6]:port, not '{value}'", e.Message);
+    }
+
+    [Fact]
+    public void MetricsAddressIsAConfigFileKey()
+    {
+        var dir = Path.Combine(_home, ".peerd");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "config"), "metrics-addr=127.0.0.1:9100\n");
+        Assert.Equal("127.0.0.1:9100", DaemonOptions.Load([], _home).MetricsEndpoint!.ToString());
+    }
+
+    [Theory]
     [InlineData("--network=regtest", "regtest")]
     [InlineData("--regtest", "regtest")]
     [InlineData("--testnet4", "testnet4")]
