@@ -59,7 +59,10 @@ public sealed class InMemoryDuplex
             var data = result.Buffer;
             var count = (int)Math.Min(data.Length, buffer.Length);
             data.Slice(0, count).CopyTo(buffer.Span);
-            Input.AdvanceTo(data.GetPosition(count), count == 0 && !result.IsCompleted ? data.End : data.GetPosition(count));
+
+            // Examined only as far as consumed: a zero-byte read (a pipe reader's wait for data) leaves the data for
+            // the read that follows.
+            Input.AdvanceTo(data.GetPosition(count));
             return count;
         }
 
