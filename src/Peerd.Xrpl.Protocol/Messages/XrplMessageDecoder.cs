@@ -3,7 +3,7 @@ using Google.Protobuf;
 
 namespace Peerd.Xrpl.Protocol.Messages;
 
-/// <summary>What <see cref="XrplMessageDecoder.TryDecode"/> made of a payload.</summary>
+/// <summary>What <c>XrplMessageDecoder.TryDecode</c> made of a payload.</summary>
 public enum MessageDecodeStatus
 {
     /// <summary>A known type whose payload parsed and has every required field.</summary>
@@ -89,30 +89,47 @@ public static class XrplMessageDecoder
 
         try
         {
-            var parsed = parser.ParseFrom(payload);
-            if (!parsed.IsInitialized())
-            {
-                return MessageDecodeStatus.Malformed;
-            }
-
-            message = parsed;
-            return MessageDecodeStatus.Decoded;
+            return Accept(parser.ParseFrom(payload), out message);
         }
-        catch (InvalidProtocolBufferException)
+        catch (Exception e) when (IsMalformedInput(e))
         {
-            return MessageDecodeStatus.Malformed;
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            // Google.Protobuf's ReadOnlySequence path reports a length prefix past int.MaxValue this way (found by
-            // the mutation run); it is malformed input like any other.
-            return MessageDecodeStatus.Malformed;
-        }
-        catch (IndexOutOfRangeException)
-        {
-            // A nested message whose length prefix is near int.MaxValue overflows Google.Protobuf's limit arithmetic
-            // (3.25.1), which then indexes past its buffer (found by coverage-guided fuzzing): malformed input too.
             return MessageDecodeStatus.Malformed;
         }
     }
+
+    /// <summary>Parses <paramref name="payload"/> (contiguous, as a connection's read loop hands it on); never throws for bad input.</summary>
+    public static MessageDecodeStatus TryDecode(XrplMessageType type, ReadOnlySpan<byte> payload, out IMessage? message)
+    {
+        message = null;
+        var parser = ParserFor(type);
+        if (parser is null)
+        {
+            return MessageDecodeStatus.UnknownType;
+        }
+
+        try
+        {
+            return Accept(parser.ParseFrom(payload), out message);
+        }
+        catch (Exception e) when (IsMalformedInput(e))
+        {
+            return MessageDecodeStatus.Malformed;
+        }
+    }
+
+    private static MessageDecodeStatus Accept(IMessage parsed, out IMessage? message)
+    {
+        message = parsed.IsInitialized() ? parsed : null;
+        return message is null ? MessageDecodeStatus.Malformed : MessageDecodeStatus.Decoded;
+    }
+
+    /// <summary>How Google.Protobuf reports malformed input.</summary>
+    /// <remarks>
+    /// Besides <see cref="InvalidProtocolBufferException"/>: its ReadOnlySequence path reports a length prefix past
+    /// int.MaxValue as <see cref="ArgumentOutOfRangeException"/> (found by the mutation run), and a nested message
+    /// whose length prefix is near int.MaxValue overflows its limit arithmetic (3.25.1) into an
+    /// <see cref="IndexOutOfRangeException"/> (found by coverage-guided fuzzing): malformed input too.
+    /// </remarks>
+    private static bool IsMalformedInput(Exception e) =>
+        e is InvalidProtocolBufferException or ArgumentOutOfRangeException or IndexOutOfRangeException;
 }

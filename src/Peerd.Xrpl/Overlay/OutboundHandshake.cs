@@ -147,7 +147,7 @@ internal sealed class OutboundHandshake(XrplOverlay overlay, ConnectionAttempt a
             try
             {
                 await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
-                return new PeerConnection(socket, endpoint);
+                return new PeerConnection(new NetworkStream(socket, ownsSocket: true), endpoint);
             }
             catch (SocketException e)
             {

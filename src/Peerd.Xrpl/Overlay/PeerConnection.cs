@@ -6,23 +6,22 @@ using System.Net.Sockets;
 namespace Peerd.Xrpl.Overlay;
 
 /// <summary>
-/// The transport of one peer connection: the socket, the TLS stream over it, and a pipe reader over the TLS stream.
-/// The same reader serves the HTTP upgrade and then the binary frames, so bytes that arrive right behind the upgrade
-/// head belong to the first frame and are not lost.
+/// The transport of one peer connection during its handshake: the connected stream (a socket's, or an in-memory one),
+/// the TLS stream over it, and a pipe reader over the TLS stream. The same reader serves the HTTP upgrade and then the
+/// binary frames, so bytes that arrive right behind the upgrade head belong to the first frame and are not lost: an
+/// upgraded peer's <see cref="XrplPeer"/> takes the TLS stream and the reader over (and releases them).
 /// </summary>
 internal sealed class PeerConnection : IAsyncDisposable
 {
     private int _disposed;
 
-    public PeerConnection(Socket socket, IPEndPoint remote)
+    /// <summary>Takes ownership of <paramref name="stream"/>, connected to <paramref name="remote"/>.</summary>
+    public PeerConnection(Stream stream, IPEndPoint remote)
     {
-        Socket = socket;
         Remote = remote;
-        Ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
+        Ssl = new SslStream(stream, leaveInnerStreamOpen: false);
         Reader = PipeReader.Create(Ssl, new StreamPipeReaderOptions(bufferSize: XrplTuning.ReadBufferBytes, minimumReadSize: 1024, leaveOpen: true));
     }
-
-    public Socket Socket { get; }
 
     public IPEndPoint Remote { get; }
 
@@ -58,17 +57,7 @@ internal sealed class PeerConnection : IAsyncDisposable
             return;
         }
 
-        try
-        {
-            Socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            // Already closed.
-        }
-
         await Reader.CompleteAsync().ConfigureAwait(false);
         await Ssl.DisposeAsync().ConfigureAwait(false);
-        Socket.Dispose();
     }
 }

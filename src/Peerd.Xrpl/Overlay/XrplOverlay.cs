@@ -344,11 +344,29 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
             return Task.CompletedTask;
         }
 
-        Track(RunInboundAsync(socket, remote, pending));
+        Track(RunInboundAsync(new NetworkStream(socket, ownsSocket: true), remote, pending));
         return Task.CompletedTask;
     }
 
-    private async Task RunInboundAsync(Socket socket, IPEndPoint remote, PendingConnections.Pending pending)
+    /// <summary>
+    /// An accepted connection's <paramref name="stream"/> from <paramref name="remote"/> (a socket's, or an in-memory
+    /// one): admitted (or closed at once), then the TLS handshake and upgrade, then the session.
+    /// </summary>
+    internal Task AcceptAsync(Stream stream, IPEndPoint remote)
+    {
+        var pending = Admission.AdmitInbound(remote.Address, PeerAddress.Format(remote), _stopping.Token);
+        if (pending is null)
+        {
+            stream.Dispose();
+            return Task.CompletedTask;
+        }
+
+        var session = RunInboundAsync(stream, remote, pending);
+        Track(session);
+        return session;
+    }
+
+    private async Task RunInboundAsync(Stream stream, IPEndPoint remote, PendingConnections.Pending pending)
     {
         XrplPeer? peer;
         ConnectionAttempt attempt;
@@ -357,7 +375,7 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
         {
             attempt = Attempts.Start(ConnectionDirection.Inbound, PeerAddress.Format(remote));
             attempt.SetAddress(remote);
-            connection = new PeerConnection(socket, remote);
+            connection = new PeerConnection(stream, remote);
             try
             {
                 peer = await new InboundHandshake(this, attempt, connection, result => Activate(connection, result, inbound: true, attempt))

@@ -1,11 +1,8 @@
-using System.Buffers;
 using System.Net;
-using System.Security.Cryptography;
-using System.Threading.Channels;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
+using Peerd.Peering.Connections;
 using Peerd.Xrpl.Hosting;
-using Peerd.Xrpl.Metrics;
 using Peerd.Xrpl.Protocol.Framing;
 using Peerd.Xrpl.Protocol.Handshake;
 using Peerd.Xrpl.Protocol.Identity;
@@ -14,33 +11,42 @@ using Peerd.Xrpl.Protocol.Messages;
 namespace Peerd.Xrpl.Overlay;
 
 /// <summary>
-/// A connected XRPL peer: one read loop (frames → messages), one write loop draining a bounded send queue, and the
-/// ping state the overlay's timer drives. Pings are answered at once with a pong of the same sequence; unknown
-/// message types are ignored; a known type that does not parse, a bad frame, or a full send queue drops the peer.
+/// A connected XRPL peer: the shared <see cref="FramedConnection"/> over its TLS stream with an
+/// <see cref="XrplFrameCodec"/> and rippled's ping rule (<see cref="XrplPingPolicy"/>, driven by the overlay's timer).
+/// Pings are answered at once with a pong of the same sequence; unknown message types are ignored; a known type that
+/// does not parse, a bad frame, or a full send queue drops the peer.
 /// </summary>
 public sealed class XrplPeer
 {
-    private readonly PeerConnection _connection;
+    /// <summary>rippled's words for each way a peer ends, and the limits of <see cref="XrplTuning"/>.</summary>
+    private static readonly FramedConnectionOptions Options = new()
+    {
+        SendQueueCapacity = XrplTuning.SendQueueLimit,
+
+        // A TLS record must never be cut short: the write in flight may finish before close_notify. A peer that does
+        // not read gets its stream cut under the blocked write instead.
+        CloseGrace = XrplTuning.CloseGrace,
+        Texts = new CloseTexts
+        {
+            PeerClosed = "Peer closed the connection",
+            PeerClosedMidFrame = "Peer closed the connection inside a frame",
+            QueueFull = "Large send queue",
+            Fault = "Internal error",
+            LivenessTimeout = "Ping Timeout",
+            Disposed = "Stopped",
+            InvalidFrame = error => $"Bad frame: {error}",
+            ReadFailed = e => $"Read failed: {e.Message}",
+            WriteFailed = e => $"Write failed: {e.Message}",
+        },
+    };
+
+    private readonly FramedConnection _connection;
+    private readonly XrplPingPolicy _ping;
     private readonly XrplOverlay _overlay;
     private readonly ConnectionAttempt _attempt;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
-    private readonly Channel<byte[]> _sendQueue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(XrplTuning.SendQueueLimit)
-    {
-        SingleReader = true,
-        FullMode = BoundedChannelFullMode.Wait,
-    });
-
-    private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<string> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Lock _pingLock = new();
-    private uint? _pendingPingSeq;
-    private long _pingSentAt;
-    private TimeSpan? _latency;
-    private long _bytesReceived;
-    private long _bytesSent;
-    private long _messagesReceived;
-    private string? _closeReason;
 
     internal XrplPeer(
         long id,
@@ -55,7 +61,6 @@ public sealed class XrplPeer
         ILogger log)
     {
         Id = id;
-        _connection = connection;
         Inbound = inbound;
         PublicKey = publicKey;
         Protocol = protocol;
@@ -63,6 +68,12 @@ public sealed class XrplPeer
         _overlay = overlay;
         _time = time;
         _log = log;
+        _ping = new XrplPingPolicy(time);
+
+        // From here the connection owns the TLS stream (and the socket under it) and the pipe reader, which may hold
+        // the first frames that arrived right behind the upgrade.
+        _connection = new FramedConnection(connection.Ssl, connection.Reader, new XrplFrameCodec(), Options, time, (e, where) => XrplLog.TaskFault(_log, e, $"{where} of XRPL peer #{Id}"));
+        _connection.Closed += (_, close) => OnClosed(close.Reason);
         RemoteEndPoint = connection.Remote;
         Version = headers[inbound ? HeaderNames.UserAgent : HeaderNames.Server];
         NetworkId = headers[HeaderNames.NetworkId];
@@ -106,25 +117,16 @@ public sealed class XrplPeer
     public DateTimeOffset ConnectedAt { get; }
 
     /// <summary>Round-trip time of pings, averaged like rippled (7/8 old + 1/8 new); null before the first pong.</summary>
-    public TimeSpan? Latency
-    {
-        get
-        {
-            lock (_pingLock)
-            {
-                return _latency;
-            }
-        }
-    }
+    public TimeSpan? Latency => _ping.Latency;
 
     /// <summary>Bytes of frames received.</summary>
-    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+    public long BytesReceived => _connection.BytesReceived;
 
     /// <summary>Bytes of frames sent.</summary>
-    public long BytesSent => Interlocked.Read(ref _bytesSent);
+    public long BytesSent => _connection.BytesSent;
 
     /// <summary>Messages received.</summary>
-    public long MessagesReceived => Interlocked.Read(ref _messagesReceived);
+    public long MessagesReceived => _connection.MessagesReceived;
 
     /// <summary>Completes with the close reason when the peer is gone.</summary>
     public Task<string> Closed => _closed.Task;
@@ -135,181 +137,45 @@ public sealed class XrplPeer
     public bool Send(IMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (_stop.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        if (_sendQueue.Writer.TryWrite(XrplFrameWriter.Encode(message)))
-        {
-            return true;
-        }
-
-        Close("Large send queue");
-        return false;
+        return !_connection.IsClosing && _connection.TrySend(XrplFrameWriter.Encode(message));
     }
 
-    /// <summary>Drops the peer with a reason (idempotent).</summary>
-    public void Close(string reason)
-    {
-        lock (_pingLock)
-        {
-            _closeReason ??= reason;
-        }
-
-        _stop.Cancel();
-        _sendQueue.Writer.TryComplete();
-    }
+    /// <summary>Drops the peer with a reason (idempotent: the first reason wins).</summary>
+    public void Close(string reason) => _connection.Close(reason);
 
     /// <summary>Sends a ping, or drops the peer if the previous one is unanswered (rippled "Ping Timeout").</summary>
-    internal void OnTimer()
-    {
-        uint seq = 0;
-        bool unanswered;
-        lock (_pingLock)
-        {
-            // "Already waiting for PONG".
-            unanswered = _pendingPingSeq is not null;
-            if (!unanswered)
-            {
-                seq = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(sizeof(uint)));
-                _pendingPingSeq = seq;
-                _pingSentAt = _time.GetTimestamp();
-            }
-        }
-
-        if (unanswered)
-        {
-            Close("Ping Timeout");
-            return;
-        }
-
-        Send(new TMPing { Type = TMPing.Types.pingType.PtPing, Seq = seq, NetTime = (ulong)NetworkTime.ToNetworkSeconds(_time.GetUtcNow()) });
-    }
+    internal void OnTimer() => _connection.CheckLiveness();
 
     /// <summary>
-    /// Runs the session until it ends, then releases everything on every exit path (in a <c>finally</c>): the socket,
-    /// the attempt's record, the overlay's slot and key. An exception nobody expected (a message handler's bug) ends
-    /// this session only, as "Internal error", and is logged once.
+    /// Runs the session until it ends. The connection's teardown releases everything on every exit path (the TLS
+    /// stream, the socket), then <see cref="OnClosed"/> the attempt's record and the overlay's slot and key. An
+    /// exception nobody expected (a message handler's bug) ends this session only, as "Internal error", logged once.
     /// </summary>
     internal async Task RunAsync()
     {
-        var writer = Task.Run(WriteLoopAsync);
-        var reason = "Internal error";
-        try
-        {
-            reason = await ReadLoopAsync().ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            reason = "Stopped";
-        }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or ObjectDisposedException or InvalidOperationException)
-        {
-            reason = $"Read failed: {e.Message}";
-        }
-        catch (Exception e)
-        {
-            XrplLog.TaskFault(_log, e, $"XRPL peer #{Id}'s session");
-        }
-        finally
-        {
-            await TearDownAsync(writer, reason).ConfigureAwait(false);
-        }
+        _connection.Start((_, message) => Dispatch(message), liveness: _ping);
+        await _connection.Completion.ConfigureAwait(false);
     }
 
-    private async Task TearDownAsync(Task writer, string reason)
+    private void OnClosed(string reason)
     {
-        Close(reason);
-        try
-        {
-            // A TLS record must never be cut short: let the write in flight finish before close_notify. A peer that
-            // does not read gets its socket closed under the blocked write instead.
-            var flushed = await writer.WaitAsync(XrplTuning.CloseGrace).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default).ConfigureAwait(false);
-            if (flushed)
-            {
-                await _connection.ShutdownAsync(XrplTuning.CloseGrace).ConfigureAwait(false);
-            }
-
-            await _connection.DisposeAsync().ConfigureAwait(false);
-            await writer.ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            XrplLog.TaskFault(_log, e, $"XRPL peer #{Id}'s teardown");
-        }
-        finally
-        {
-            string final;
-            lock (_pingLock)
-            {
-                final = _closeReason ?? reason;
-            }
-
-            _attempt.Close(final);
-            _closed.TrySetResult(final);
-            _overlay.OnPeerClosed(this, final);
-        }
+        _attempt.Close(reason);
+        _closed.TrySetResult(reason);
+        _overlay.OnPeerClosed(this, reason);
     }
 
-    private async Task<string> ReadLoopAsync()
+    private void Dispatch(ReadOnlySpan<byte> frame)
     {
-        var reader = _connection.Reader;
-        while (true)
-        {
-            var result = await reader.ReadAsync(_stop.Token).ConfigureAwait(false);
-            var buffer = result.Buffer;
-            var consumed = buffer.Start;
-            var examined = buffer.End;
-            try
-            {
-                while (true)
-                {
-                    var status = XrplFrameReader.TryReadFrame(buffer, compressionEnabled: false, out var frame, out var frameEnd, out _, out var error);
-                    if (status == OperationStatus.NeedMoreData)
-                    {
-                        break;
-                    }
-
-                    if (status == OperationStatus.InvalidData)
-                    {
-                        return $"Bad frame: {error}";
-                    }
-
-                    Interlocked.Add(ref _bytesReceived, frame.Header.TotalLength);
-                    XrplMetrics.Received((int)frame.Header.Type, frame.Header.TotalLength);
-                    var problem = Dispatch(frame);
-                    buffer = buffer.Slice(frameEnd);
-                    consumed = frameEnd;
-                    if (problem is not null)
-                    {
-                        return problem;
-                    }
-                }
-
-                if (result.IsCompleted)
-                {
-                    return buffer.IsEmpty ? "Peer closed the connection" : "Peer closed the connection inside a frame";
-                }
-            }
-            finally
-            {
-                reader.AdvanceTo(consumed, examined);
-            }
-        }
-    }
-
-    private string? Dispatch(XrplFrame frame)
-    {
-        Interlocked.Increment(ref _messagesReceived);
-        var status = XrplMessageDecoder.TryDecode(frame.Header.Type, frame.Payload, out var message);
+        var type = XrplFrameCodec.TypeOf(frame);
+        var status = XrplMessageDecoder.TryDecode(type, XrplFrameCodec.PayloadOf(frame), out var message);
         switch (status)
         {
             case MessageDecodeStatus.UnknownType:
-                XrplLog.UnknownMessage(_log, Id, (ushort)frame.Header.Type);
-                return null;
+                XrplLog.UnknownMessage(_log, Id, (ushort)type);
+                return;
             case MessageDecodeStatus.Malformed:
-                return $"Malformed {frame.Header.Type} message";
+                _connection.Close(CloseKind.InvalidFrame, $"Malformed {type} message");
+                return;
         }
 
         switch (message)
@@ -322,23 +188,13 @@ public sealed class XrplPeer
                 break;
         }
 
-        try
+        // A handler's bug ends this session only, logged once by the connection ("Internal error").
+        if (message is not (TMPing or TMEndpoints))
         {
-            if (message is not (TMPing or TMEndpoints))
-            {
-                _overlay.MessageHandler?.OnMessage(this, message!);
-            }
-
-            _overlay.OnMessage(this, message!);
-        }
-        catch (Exception e)
-        {
-            // A handler's bug ends this session only, and is logged once (here, not again at teardown).
-            XrplLog.TaskFault(_log, e, $"a message handler for XRPL peer #{Id}");
-            return "Internal error";
+            _overlay.MessageHandler?.OnMessage(this, message!);
         }
 
-        return null;
+        _overlay.OnMessage(this, message!);
     }
 
     private void OnPing(TMPing ping)
@@ -353,42 +209,7 @@ public sealed class XrplPeer
 
         if (ping.Type == TMPing.Types.pingType.PtPong && ping.HasSeq)
         {
-            lock (_pingLock)
-            {
-                // "Only reset the ping sequence if we actually received a PONG with the correct cookie. That way,
-                // any peers which respond with incorrect cookies will eventually time out."
-                if (_pendingPingSeq != ping.Seq)
-                {
-                    return;
-                }
-
-                _pendingPingSeq = null;
-                var rtt = _time.GetElapsedTime(_pingSentAt);
-                _latency = _latency is { } old ? ((old * 7) + rtt) / 8 : rtt;
-            }
-        }
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        try
-        {
-            // Close() completes the queue; frames still queued then are dropped, the one being written is finished.
-            await foreach (var frame in _sendQueue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
-            {
-                if (_stop.IsCancellationRequested)
-                {
-                    break;
-                }
-
-                await _connection.WriteAsync(frame, CancellationToken.None).ConfigureAwait(false);
-                Interlocked.Add(ref _bytesSent, frame.Length);
-                XrplMetrics.Sent(frame);
-            }
-        }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or ObjectDisposedException or InvalidOperationException or NotSupportedException)
-        {
-            Close($"Write failed: {e.Message}");
+            _ping.OnPong(ping.Seq, _time.GetTimestamp());
         }
     }
 }

@@ -4,6 +4,7 @@ using System.IO.Pipelines;
 using Microsoft.Extensions.Time.Testing;
 using Peerd.Peering.Connections;
 using Peerd.Peering.Tests.Support;
+using Peerd.TestKit;
 
 namespace Peerd.Peering.Tests.Connections;
 

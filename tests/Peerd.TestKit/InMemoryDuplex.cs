@@ -1,15 +1,16 @@
 using System.Buffers;
 using System.IO.Pipelines;
 
-namespace Peerd.Peering.Tests.Support;
+namespace Peerd.TestKit;
 
 /// <summary>
 /// Two connected in-memory streams over a pair of pipes (Kestrel's in-memory transport, in small): what one side
 /// writes the other reads. A side that does not read makes the other's writes wait once
-/// <paramref name="pauseWriterThreshold"/> bytes are in flight, as a full TCP window does.
+/// the pause threshold's bytes are in flight, as a full TCP window does.
 /// </summary>
-internal sealed class InMemoryDuplex
+public sealed class InMemoryDuplex
 {
+    /// <summary>Creates the pair; writes wait once <paramref name="pauseWriterThreshold"/> bytes are unread.</summary>
     public InMemoryDuplex(long pauseWriterThreshold = 64 * 1024)
     {
         var options = new PipeOptions(pauseWriterThreshold: pauseWriterThreshold, resumeWriterThreshold: pauseWriterThreshold / 2, useSynchronizationContext: false);
@@ -26,16 +27,20 @@ internal sealed class InMemoryDuplex
     public End Remote { get; }
 
     /// <summary>One end: a stream that reads one pipe and writes the other.</summary>
-    internal sealed class End(PipeReader input, PipeWriter output) : Stream
+    public sealed class End(PipeReader input, PipeWriter output) : Stream
     {
         private int _disposed;
 
+        /// <summary>What the other end wrote.</summary>
         public PipeReader Input { get; } = input;
 
+        /// <summary>What the other end reads.</summary>
         public PipeWriter Output { get; } = output;
 
+        /// <summary>Stream writes made on this end (coalescing shows here).</summary>
         public int Writes { get; private set; }
 
+        /// <summary>True once this end was disposed.</summary>
         public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
         public override bool CanRead => true;
@@ -48,19 +53,16 @@ internal sealed class InMemoryDuplex
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        /// <summary>Ends this side's output (what the other side sees as EOF).</summary>
-        public void CompleteOutput(Exception? error = null) => Output.Complete(error);
-
-        /// <summary>Stops reading: the other side's next write fails, as after a reset.</summary>
-        public void CompleteInput(Exception? error = null) => Input.Complete(error);
-
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             var result = await Input.ReadAsync(cancellationToken).ConfigureAwait(false);
             var data = result.Buffer;
             var count = (int)Math.Min(data.Length, buffer.Length);
             data.Slice(0, count).CopyTo(buffer.Span);
-            Input.AdvanceTo(data.GetPosition(count), count == 0 && !result.IsCompleted ? data.End : data.GetPosition(count));
+
+            // Examined only as far as consumed: a zero-byte read (a pipe reader's wait for data) leaves the data for
+            // the read that follows.
+            Input.AdvanceTo(data.GetPosition(count));
             return count;
         }
 
