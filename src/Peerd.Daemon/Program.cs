@@ -92,13 +92,13 @@ public static class Program
     {
         Console.WriteLine("Usage: peerd [--name=value ...]");
         Console.WriteLine("Options (also accepted as name=value lines in <lightning-dir>/config; see man peerd):");
-        foreach (var spec in OptionSpec.All)
+        foreach (var spec in OptionSpec.All.Where(s => !s.IsXrpl || s.Name == "xrpl"))
         {
             PrintOption(spec);
         }
 
         Console.WriteLine("XRPL node options (any of them enables the XRPL node, as --xrpl does):");
-        foreach (var spec in XrplOptionHelp.All)
+        foreach (var spec in OptionSpec.All.Where(s => s.IsXrpl && s.Name != "xrpl"))
         {
             PrintOption(spec);
         }

@@ -87,7 +87,7 @@ public sealed class DaemonOptions
     {
         static bool IsXrpl(string name) => name == "xrpl" || name.StartsWith("xrpl-", StringComparison.Ordinal);
 
-        var cli = OptionParser.ParseArguments(args, IsXrpl);
+        var cli = OptionParser.ParseArguments(args);
         var given = Last(cli, "lightning-dir");
         if (given is null && string.IsNullOrEmpty(homeDirectory))
         {
@@ -106,7 +106,7 @@ public sealed class DaemonOptions
 
         if (File.Exists(baseConfig))
         {
-            all.AddRange(OptionParser.ParseConfig(ReadConfig(baseConfig), baseConfig, IsXrpl));
+            all.AddRange(OptionParser.ParseConfig(ReadConfig(baseConfig), baseConfig));
         }
 
         var networkName = NetworkName(all, null);
@@ -119,7 +119,7 @@ public sealed class DaemonOptions
         var networkConfig = Path.Combine(dir, network.Name, "config");
         if (conf is null && File.Exists(networkConfig))
         {
-            all.AddRange(OptionParser.ParseConfig(ReadConfig(networkConfig), networkConfig, IsXrpl));
+            all.AddRange(OptionParser.ParseConfig(ReadConfig(networkConfig), networkConfig));
         }
 
         all.AddRange(cli);

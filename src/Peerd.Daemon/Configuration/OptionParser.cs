@@ -9,7 +9,7 @@ public static class OptionParser
 {
     /// <summary>Parses command-line arguments into (name, value) pairs; value is null for a bare flag.</summary>
     /// <exception cref="OptionException">An unknown option, a missing value, or a stray argument.</exception>
-    public static List<KeyValuePair<string, string?>> ParseArguments(IReadOnlyList<string> args, Func<string, bool> isExtension)
+    public static List<KeyValuePair<string, string?>> ParseArguments(IReadOnlyList<string> args)
     {
         var result = new List<KeyValuePair<string, string?>>();
         for (var i = 0; i < args.Count; i++)
@@ -24,24 +24,11 @@ public static class OptionParser
             var eq = body.IndexOf('=', StringComparison.Ordinal);
             var name = eq < 0 ? body : body[..eq];
             string? value = eq < 0 ? null : body[(eq + 1)..];
-            var spec = Find(name);
-            if (spec is null && !isExtension(name))
-            {
-                throw new OptionException($"unrecognized option '--{name}'");
-            }
-
-            var takesValue = spec?.TakesValue ?? true;
-            if (takesValue && value is null)
+            var spec = Find(name) ?? throw new OptionException($"unrecognized option '--{name}'");
+            if (spec.TakesValue && value is null)
             {
                 if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                 {
-                    if (spec is null)
-                    {
-                        // Extension flags (e.g. --xrpl-standalone) may stand alone.
-                        result.Add(new(name, null));
-                        continue;
-                    }
-
                     throw new OptionException($"option '--{name}' requires an argument");
                 }
 
@@ -55,7 +42,7 @@ public static class OptionParser
     }
 
     /// <summary>Parses a config file's text into (name, value) pairs.</summary>
-    public static List<KeyValuePair<string, string?>> ParseConfig(string text, string fileName, Func<string, bool> isExtension)
+    public static List<KeyValuePair<string, string?>> ParseConfig(string text, string fileName)
     {
         var result = new List<KeyValuePair<string, string?>>();
         var lineNumber = 0;
@@ -71,13 +58,8 @@ public static class OptionParser
             var eq = line.IndexOf('=', StringComparison.Ordinal);
             var name = (eq < 0 ? line : line[..eq]).Trim();
             string? value = eq < 0 ? null : line[(eq + 1)..].Trim();
-            var spec = Find(name);
-            if (spec is null && !isExtension(name))
-            {
-                throw new OptionException($"{fileName} line {lineNumber}: unrecognized option '{name}'");
-            }
-
-            if (spec is { TakesValue: true } && value is null)
+            var spec = Find(name) ?? throw new OptionException($"{fileName} line {lineNumber}: unrecognized option '{name}'");
+            if (spec.TakesValue && value is null)
             {
                 throw new OptionException($"{fileName} line {lineNumber}: option '{name}' requires a value");
             }

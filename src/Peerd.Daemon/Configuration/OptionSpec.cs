@@ -1,3 +1,5 @@
+using Peerd.Xrpl.Hosting;
+
 namespace Peerd.Daemon.Configuration;
 
 /// <summary>One command-line/config option: Core Lightning's name, whether it takes a value, and its help text.</summary>
@@ -7,7 +9,11 @@ namespace Peerd.Daemon.Configuration;
 /// <param name="Help">The line shown by <c>--help</c>.</param>
 public sealed record OptionSpec(string Name, bool TakesValue, bool Repeatable, string Help)
 {
-    /// <summary>Every option the daemon accepts. <c>xrpl-*</c> options are described by the XRPL node.</summary>
+    /// <summary>
+    /// Every option the daemon accepts: the daemon's and Lightning's, then the XRPL node's (<c>xrpl</c> and
+    /// <c>xrpl-*</c>, each defined once with its reader in <see cref="XrplOptions.Table"/>). The parser, <c>--help</c>
+    /// and the tests that walk every option and the man page all read this one table.
+    /// </summary>
     public static readonly IReadOnlyList<OptionSpec> All =
     [
         new("lightning-dir", true, false, "Data directory (default ~/.peerd)"),
@@ -37,8 +43,11 @@ public sealed record OptionSpec(string Name, bool TakesValue, bool Repeatable, s
         new("ping-idle-secs", true, false, "Ping a peer after this long without traffic (default 60)"),
         new("pong-timeout-secs", true, false, "Hang up when a ping is unanswered this long (default 30)"),
         new("metrics-addr", true, false, "Serve Prometheus metrics at http://ip:port/metrics ([v6]:port for IPv6; off by default)"),
-        new("xrpl", false, false, "Enable the XRPL peer node and its admin API"),
         new("help", false, false, "Print this help and exit"),
         new("version", false, false, "Print the version and exit"),
+        .. XrplOptions.Table.Select(o => new OptionSpec(o.Name, o.TakesValue, false, o.Help)),
     ];
+
+    /// <summary>True for the XRPL node's options (<c>xrpl</c> and <c>xrpl-*</c>), which the XRPL node reads.</summary>
+    public bool IsXrpl => Name == "xrpl" || Name.StartsWith("xrpl-", StringComparison.Ordinal);
 }

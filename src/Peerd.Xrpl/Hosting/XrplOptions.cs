@@ -19,15 +19,38 @@ public sealed record XrplOptions
     /// <summary>The admin port's default: 127.0.0.1:5005, rippled's usual <c>[port_rpc_admin_local]</c>.</summary>
     public static readonly IPEndPoint DefaultAdminEndpoint = new(IPAddress.Loopback, 5005);
 
-    /// <summary>Every option name this class understands.</summary>
-    public static readonly IReadOnlyList<string> Names =
+    /// <summary>
+    /// Every XRPL option, each defined once: its name, whether it takes a value, its <c>--help</c> line and how it is
+    /// read. The daemon's one option table (<c>OptionSpec.All</c>) takes these entries as they are, so the parser,
+    /// <c>--help</c> and the tests that walk every option see the XRPL options exactly as the Lightning ones.
+    /// </summary>
+    public static readonly IReadOnlyList<XrplOption> Table =
     [
-        "xrpl", "xrpl-peer-addr", "xrpl-admin-addr", "xrpl-network-id", "xrpl-node-seed", "xrpl-max-inbound",
-        "xrpl-max-outbound", "xrpl-admin-allow", "xrpl-admin-user", "xrpl-admin-password", "xrpl-standalone",
-        "xrpl-reporting", "xrpl-ping-interval", "xrpl-handshake-timeout", "xrpl-crawl",
-        "xrpl-validators-file", "xrpl-validator-list-keys", "xrpl-validator-list-sites", "xrpl-validators", "xrpl-validator-list-threshold",
-        "xrpl-ssl-verify-file",
+        new("xrpl", false, "Enable the XRPL peer node and its admin API", (b, v) => ParseFlag("xrpl", v, out b.Flag)),
+        new("xrpl-peer-addr", true, "XRPL peer port, ip:port or [v6]:port (default 0.0.0.0:51235; port 0 picks one)", (b, v) => ParseEndpoint("xrpl-peer-addr", v, out b.Peer)),
+        new("xrpl-admin-addr", true, "XRPL admin API, JSON-RPC and WebSocket (default 127.0.0.1:5005)", (b, v) => ParseEndpoint("xrpl-admin-addr", v, out b.Admin)),
+        new("xrpl-network-id", true, "Network id: a number, or main (0), testnet (1), devnet (2); peers must match", (b, v) => ParseNetworkId(v, out b.NetworkId)),
+        new("xrpl-node-seed", true, "Node key as a family seed s...; default: a key kept in <lightning-dir>/xrpl/", (b, v) => ParseSeed(v, out b.Seed)),
+        new("xrpl-max-inbound", true, "Inbound peer slots (default 11; 0 refuses every inbound peer)", (b, v) => ParseCount("xrpl-max-inbound", v, out b.MaxIn)),
+        new("xrpl-max-outbound", true, "Outbound peer slots (default 10)", (b, v) => ParseCount("xrpl-max-outbound", v, out b.MaxOut)),
+        new("xrpl-admin-allow", true, "Networks with the admin role, comma-separated addresses or CIDRs (default loopback)", (b, v) => ParseNetworks(v, out b.Allow)),
+        new("xrpl-admin-user", true, "Admin requests must carry this admin_user", (b, v) => Set(v ?? string.Empty, out b.User)),
+        new("xrpl-admin-password", true, "Admin requests must carry this admin_password", (b, v) => Set(v ?? string.Empty, out b.Password)),
+        new("xrpl-standalone", false, "No peer port; network commands are refused", (b, v) => ParseSwitch("xrpl-standalone", v, out b.Standalone)),
+        new("xrpl-reporting", false, "Reporting mode: peer commands answer reportingUnsupported", (b, v) => ParseSwitch("xrpl-reporting", v, out b.Reporting)),
+        new("xrpl-ping-interval", true, "Seconds between pings to each peer (default 60; at least 2: rippled charges for every ping)", (b, v) => ParsePingInterval(v, out b.Ping)),
+        new("xrpl-handshake-timeout", true, "Deadline in seconds of each connection stage (default 15)", (b, v) => ParseSeconds("xrpl-handshake-timeout", v, out b.Handshake)),
+        new("xrpl-crawl", true, "Serve /crawl on the peer port: true (default) or false", (b, v) => ParseSwitch("xrpl-crawl", v, out b.Crawl)),
+        new("xrpl-validators-file", true, "Trust anchors from a validators.txt in rippled's format", (b, v) => string.IsNullOrEmpty(v) ? "xrpl-validators-file: expected a path" : Set(v, out b.ValidatorsPath)),
+        new("xrpl-validator-list-keys", true, "Validator list publisher keys, comma-separated (default on network 0: the mainnet publishers)", (b, v) => ParseKeys("xrpl-validator-list-keys", v, b.ListKeys)),
+        new("xrpl-validator-list-sites", true, "URLs the publishers' lists are fetched from (https://, http://, file://), comma-separated", (b, v) => ParseSites(v, b.ListSites)),
+        new("xrpl-validators", true, "Static validators trusted without a list, comma-separated", (b, v) => ParseKeys("xrpl-validators", v, b.StaticValidators)),
+        new("xrpl-validator-list-threshold", true, "Publishers that must list a validator for it to be trusted (default as rippled)", (b, v) => ParseThreshold(v, out b.Threshold)),
+        new("xrpl-ssl-verify-file", true, "PEM certificates that list sites may chain to (rippled's ssl_verify_file)", (b, v) => string.IsNullOrEmpty(v) || !File.Exists(v) ? $"xrpl-ssl-verify-file: no such file '{v}'" : Set(v, out b.SslVerifyFile)),
     ];
+
+    /// <summary>Every option name this class understands (the names of <see cref="Table"/>).</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Table.Select(o => o.Name)];
 
     /// <summary>
     /// The lowest <c>xrpl-ping-interval</c>: rippled charges 250 resource units per ping it receives and its balance
@@ -124,8 +147,16 @@ public sealed record XrplOptions
         var builder = new Builder();
         foreach (var (name, value) in mine)
         {
-            if (!builder.Apply(name, value, out error))
+            if (Table.FirstOrDefault(o => o.Name == name) is not { } option)
             {
+                error = $"unknown option '{name}' (XRPL options: {string.Join(", ", Names)})";
+                return false;
+            }
+
+            builder.AnyOption |= name != "xrpl";
+            if (option.Apply(builder, value) is { } refused)
+            {
+                error = refused;
                 return false;
             }
         }
@@ -133,148 +164,41 @@ public sealed record XrplOptions
         return builder.TryBuild(out opts, out error);
     }
 
-    private sealed class Builder
+    /// <summary>The options read so far, before they are checked together and built.</summary>
+    internal sealed class Builder
     {
-        private bool? _flag;
-        private bool _anyOption;
-        private IPEndPoint _peer = DefaultPeerEndpoint;
-        private IPEndPoint _admin = DefaultAdminEndpoint;
-        private uint? _networkId;
-        private FamilySeed? _seed;
-        private int _maxIn = 11;
-        private int _maxOut = 10;
-        private IReadOnlyList<IPNetwork>? _allow;
-        private string? _user;
-        private string? _password;
-        private bool _standalone;
-        private bool _reporting;
-        private TimeSpan _ping = TimeSpan.FromSeconds(60);
-        private TimeSpan _handshake = TimeSpan.FromSeconds(15);
-        private bool _crawl = true;
-        private string? _validatorsFile;
-        private readonly List<ValidatorKey> _listKeys = [];
-        private readonly List<string> _listSites = [];
-        private readonly List<ValidatorKey> _staticValidators = [];
-        private int? _threshold;
-        private string? _sslVerifyFile;
-
-        public bool Apply(string name, string? value, out string error)
-        {
-            error = string.Empty;
-            if (name != "xrpl")
-            {
-                _anyOption = true;
-            }
-
-            switch (name)
-            {
-                case "xrpl":
-                    return ParseFlag(name, value, out _flag, out error);
-                case "xrpl-peer-addr":
-                    return ParseEndpoint(name, value, out _peer, out error);
-                case "xrpl-admin-addr":
-                    return ParseEndpoint(name, value, out _admin, out error);
-                case "xrpl-network-id":
-                    return ParseNetworkId(value, out _networkId, out error);
-                case "xrpl-node-seed":
-                    if (value is null || !FamilySeed.TryParse(value, out var seed))
-                    {
-                        error = "xrpl-node-seed: expected an XRPL family seed (s…)";
-                        return false;
-                    }
-
-                    _seed = seed;
-                    return true;
-                case "xrpl-max-inbound":
-                    return ParseCount(name, value, out _maxIn, out error);
-                case "xrpl-max-outbound":
-                    return ParseCount(name, value, out _maxOut, out error);
-                case "xrpl-admin-allow":
-                    return ParseNetworks(value, out _allow, out error);
-                case "xrpl-admin-user":
-                    _user = value ?? string.Empty;
-                    return true;
-                case "xrpl-admin-password":
-                    _password = value ?? string.Empty;
-                    return true;
-                case "xrpl-standalone":
-                    return ParseSwitch(name, value, out _standalone, out error);
-                case "xrpl-reporting":
-                    return ParseSwitch(name, value, out _reporting, out error);
-                case "xrpl-ping-interval":
-                    if (!ParseSeconds(name, value, out _ping, out error))
-                    {
-                        return false;
-                    }
-
-                    if (_ping < MinimumPingInterval)
-                    {
-                        error = $"xrpl-ping-interval: at least {MinimumPingInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds (rippled charges for every ping), got '{value}'";
-                        return false;
-                    }
-
-                    return true;
-                case "xrpl-handshake-timeout":
-                    return ParseSeconds(name, value, out _handshake, out error);
-                case "xrpl-crawl":
-                    return ParseSwitch(name, value, out _crawl, out error);
-                case "xrpl-validators-file":
-                    _validatorsFile = value;
-                    if (string.IsNullOrEmpty(value))
-                    {
-                        error = "xrpl-validators-file: expected a path";
-                        return false;
-                    }
-
-                    return true;
-                case "xrpl-validator-list-keys":
-                    return ParseKeys(name, value, _listKeys, out error);
-                case "xrpl-validators":
-                    return ParseKeys(name, value, _staticValidators, out error);
-                case "xrpl-validator-list-sites":
-                    foreach (var site in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                    {
-                        if (!Uri.TryCreate(site, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http" && uri.Scheme != "file"))
-                        {
-                            error = $"xrpl-validator-list-sites: '{site}' is not an https://, http:// or file:// URL";
-                            return false;
-                        }
-
-                        _listSites.Add(site);
-                    }
-
-                    return true;
-                case "xrpl-ssl-verify-file":
-                    if (string.IsNullOrEmpty(value) || !File.Exists(value))
-                    {
-                        error = $"xrpl-ssl-verify-file: no such file '{value}'";
-                        return false;
-                    }
-
-                    _sslVerifyFile = value;
-                    return true;
-                case "xrpl-validator-list-threshold":
-                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var threshold))
-                    {
-                        error = $"xrpl-validator-list-threshold: expected a number, got '{value}'";
-                        return false;
-                    }
-
-                    _threshold = threshold;
-                    return true;
-                default:
-                    error = $"unknown option '{name}' (XRPL options: {string.Join(", ", Names)})";
-                    return false;
-            }
-        }
+#pragma warning disable SA1401 // Fields: each table entry reads its value straight into one of them.
+        internal bool? Flag;
+        internal bool AnyOption;
+        internal IPEndPoint Peer = DefaultPeerEndpoint;
+        internal IPEndPoint Admin = DefaultAdminEndpoint;
+        internal uint? NetworkId;
+        internal FamilySeed? Seed;
+        internal int MaxIn = 11;
+        internal int MaxOut = 10;
+        internal IReadOnlyList<IPNetwork>? Allow;
+        internal string? User;
+        internal string? Password;
+        internal bool Standalone;
+        internal bool Reporting;
+        internal TimeSpan Ping = TimeSpan.FromSeconds(60);
+        internal TimeSpan Handshake = TimeSpan.FromSeconds(15);
+        internal bool Crawl = true;
+        internal string? ValidatorsPath;
+        internal readonly List<ValidatorKey> ListKeys = [];
+        internal readonly List<string> ListSites = [];
+        internal readonly List<ValidatorKey> StaticValidators = [];
+        internal int? Threshold;
+        internal string? SslVerifyFile;
+#pragma warning restore SA1401
 
         public bool TryBuild(out XrplOptions opts, out string error)
         {
             opts = Disabled;
             error = string.Empty;
-            if (_flag == false)
+            if (Flag == false)
             {
-                if (_anyOption)
+                if (AnyOption)
                 {
                     error = "xrpl=false conflicts with other xrpl-* options";
                     return false;
@@ -291,22 +215,22 @@ public sealed record XrplOptions
             opts = new XrplOptions
             {
                 TrustAnchors = anchors,
-                SslVerifyFile = _sslVerifyFile,
+                SslVerifyFile = SslVerifyFile,
                 Enabled = true,
-                PeerEndpoint = _standalone ? null : _peer,
-                AdminEndpoint = _admin,
-                NetworkId = _networkId,
-                NodeSeed = _seed,
-                MaxInboundPeers = _maxIn,
-                MaxOutboundPeers = _maxOut,
-                AdminAllow = _allow ?? [IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("::1/128")],
-                AdminUser = _user,
-                AdminPassword = _password,
-                Standalone = _standalone,
-                Reporting = _reporting,
-                PingInterval = _ping,
-                HandshakeTimeout = _handshake,
-                Crawl = _crawl,
+                PeerEndpoint = Standalone ? null : Peer,
+                AdminEndpoint = Admin,
+                NetworkId = NetworkId,
+                NodeSeed = Seed,
+                MaxInboundPeers = MaxIn,
+                MaxOutboundPeers = MaxOut,
+                AdminAllow = Allow ?? [IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("::1/128")],
+                AdminUser = User,
+                AdminPassword = Password,
+                Standalone = Standalone,
+                Reporting = Reporting,
+                PingInterval = Ping,
+                HandshakeTimeout = Handshake,
+                Crawl = Crawl,
             };
             return true;
         }
@@ -316,44 +240,44 @@ public sealed record XrplOptions
             anchors = TrustAnchors.None;
             error = string.Empty;
             var fromFile = TrustAnchors.None;
-            if (_validatorsFile is not null)
+            if (ValidatorsPath is not null)
             {
                 string text;
                 try
                 {
-                    if (new FileInfo(_validatorsFile).Length > ValidatorsFile.MaxLength)
+                    if (new FileInfo(ValidatorsPath).Length > ValidatorsFile.MaxLength)
                     {
-                        error = $"xrpl-validators-file: {_validatorsFile} is larger than {ValidatorsFile.MaxLength} bytes";
+                        error = $"xrpl-validators-file: {ValidatorsPath} is larger than {ValidatorsFile.MaxLength} bytes";
                         return false;
                     }
 
-                    text = File.ReadAllText(_validatorsFile);
+                    text = File.ReadAllText(ValidatorsPath);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
-                    error = $"xrpl-validators-file: cannot read {_validatorsFile}: {e.Message}";
+                    error = $"xrpl-validators-file: cannot read {ValidatorsPath}: {e.Message}";
                     return false;
                 }
 
                 if (ValidatorsFile.TryParse(text, out var parsed) is not { } file)
                 {
-                    error = $"xrpl-validators-file: {_validatorsFile}: {parsed}";
+                    error = $"xrpl-validators-file: {ValidatorsPath}: {parsed}";
                     return false;
                 }
 
                 fromFile = file;
             }
 
-            var keys = fromFile.PublisherKeys.Concat(_listKeys).Distinct().ToList();
-            var threshold = _threshold ?? fromFile.Threshold;
+            var keys = fromFile.PublisherKeys.Concat(ListKeys).Distinct().ToList();
+            var threshold = Threshold ?? fromFile.Threshold;
             if (threshold > keys.Count)
             {
                 error = $"xrpl-validator-list-threshold: {threshold} exceeds the {keys.Count} publisher keys";
                 return false;
             }
 
-            anchors = new TrustAnchors(keys, [.. fromFile.Sites.Concat(_listSites).Distinct()], [.. fromFile.StaticValidators.Concat(_staticValidators).Distinct()], threshold);
-            if (anchors.IsEmpty && _listSites.Count == 0 && fromFile.Sites.Count == 0 && _networkId == 0)
+            anchors = new TrustAnchors(keys, [.. fromFile.Sites.Concat(ListSites).Distinct()], [.. fromFile.StaticValidators.Concat(StaticValidators).Distinct()], threshold);
+            if (anchors.IsEmpty && ListSites.Count == 0 && fromFile.Sites.Count == 0 && NetworkId == 0)
             {
                 anchors = TrustAnchors.Mainnet;
             }
@@ -361,132 +285,166 @@ public sealed record XrplOptions
             return true;
         }
 
-        private static bool ParseKeys(string name, string? value, List<ValidatorKey> keys, out string error)
-        {
-            error = string.Empty;
-            foreach (var part in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (ValidatorKey.TryParse(part) is not { } key)
-                {
-                    error = $"{name}: '{part}' is not a public key (hex ED…/02…/03… or base58 n…)";
-                    return false;
-                }
+    }
 
-                keys.Add(key);
+    // Each reader returns null when the value is good (and stores it), else the message for the user.
+    private static string? Set<T>(T value, out T field)
+    {
+        field = value;
+        return null;
+    }
+
+    private static string? ParseSeed(string? value, out FamilySeed? seed)
+    {
+        seed = null;
+        if (value is null || !FamilySeed.TryParse(value, out var parsed))
+        {
+            return "xrpl-node-seed: expected an XRPL family seed (s…)";
+        }
+
+        seed = parsed;
+        return null;
+    }
+
+    private static string? ParsePingInterval(string? value, out TimeSpan interval)
+    {
+        if (ParseSeconds("xrpl-ping-interval", value, out interval) is { } error)
+        {
+            return error;
+        }
+
+        return interval < MinimumPingInterval
+            ? $"xrpl-ping-interval: at least {MinimumPingInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds (rippled charges for every ping), got '{value}'"
+            : null;
+    }
+
+    private static string? ParseSites(string? value, List<string> sites)
+    {
+        foreach (var site in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Uri.TryCreate(site, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http" && uri.Scheme != "file"))
+            {
+                return $"xrpl-validator-list-sites: '{site}' is not an https://, http:// or file:// URL";
             }
 
-            return true;
+            sites.Add(site);
         }
 
-        private static bool ParseFlag(string name, string? value, out bool? flag, out string error)
-        {
-            var ok = ParseSwitch(name, value, out var on, out error);
-            flag = on;
-            return ok;
-        }
+        return null;
+    }
 
-        private static bool ParseSwitch(string name, string? value, out bool on, out string error)
+    private static string? ParseThreshold(string? value, out int? threshold)
+    {
+        threshold = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        return threshold is null ? $"xrpl-validator-list-threshold: expected a number, got '{value}'" : null;
+    }
+
+    private static string? ParseKeys(string name, string? value, List<ValidatorKey> keys)
+    {
+        foreach (var part in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            error = string.Empty;
-            switch (value?.ToLowerInvariant())
+            if (ValidatorKey.TryParse(part) is not { } key)
             {
-                case null or "" or "true" or "1" or "yes":
-                    on = true;
-                    return true;
-                case "false" or "0" or "no":
-                    on = false;
-                    return true;
-                default:
-                    on = false;
-                    error = $"{name}: expected true or false, got '{value}'";
-                    return false;
+                return $"{name}: '{part}' is not a public key (hex ED…/02…/03… or base58 n…)";
+            }
+
+            keys.Add(key);
+        }
+
+        return null;
+    }
+
+    private static string? ParseFlag(string name, string? value, out bool? flag)
+    {
+        var error = ParseSwitch(name, value, out var on);
+        flag = on;
+        return error;
+    }
+
+    private static string? ParseSwitch(string name, string? value, out bool on)
+    {
+        switch (value?.ToLowerInvariant())
+        {
+            case null or "" or "true" or "1" or "yes":
+                on = true;
+                return null;
+            case "false" or "0" or "no":
+                on = false;
+                return null;
+            default:
+                on = false;
+                return $"{name}: expected true or false, got '{value}'";
+        }
+    }
+
+    private static string? ParseEndpoint(string name, string? value, out IPEndPoint endpoint)
+    {
+        if (value is null || !IPEndPoint.TryParse(value, out endpoint!) || value.LastIndexOf(':') < 0
+            || (endpoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && !value.Contains(']', StringComparison.Ordinal)))
+        {
+            endpoint = DefaultPeerEndpoint;
+            return $"{name}: expected ip:port or [ipv6]:port, got '{value}'";
+        }
+
+        return null;
+    }
+
+    private static string? ParseNetworkId(string? value, out uint? networkId)
+    {
+        networkId = value?.ToLowerInvariant() switch
+        {
+            "main" => 0,
+            "testnet" => 1,
+            "devnet" => 2,
+            _ when uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+            _ => null,
+        };
+        return networkId is null ? $"xrpl-network-id: expected a number or main, testnet, devnet; got '{value}'" : null;
+    }
+
+    private static string? ParseCount(string name, string? value, out int count)
+    {
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count > 10_000)
+        {
+            return $"{name}: expected a number of peers (0–10000), got '{value}'";
+        }
+
+        return null;
+    }
+
+    private static string? ParseSeconds(string name, string? value, out TimeSpan interval)
+    {
+        interval = TimeSpan.Zero;
+        if (!double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > 86_400)
+        {
+            return $"{name}: expected a number of seconds, got '{value}'";
+        }
+
+        interval = TimeSpan.FromSeconds(seconds);
+        return null;
+    }
+
+    private static string? ParseNetworks(string? value, out IReadOnlyList<IPNetwork>? networks)
+    {
+        var list = new List<IPNetwork>();
+        foreach (var part in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (IPNetwork.TryParse(part, out var network))
+            {
+                list.Add(network);
+            }
+            else if (IPAddress.TryParse(part, out var address))
+            {
+                list.Add(new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
+            }
+            else
+            {
+                networks = null;
+                return $"xrpl-admin-allow: '{part}' is not an address or CIDR network";
             }
         }
 
-        private static bool ParseEndpoint(string name, string? value, out IPEndPoint endpoint, out string error)
-        {
-            error = string.Empty;
-            if (value is null || !IPEndPoint.TryParse(value, out endpoint!) || value.LastIndexOf(':') < 0
-                || (endpoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && !value.Contains(']', StringComparison.Ordinal)))
-            {
-                endpoint = DefaultPeerEndpoint;
-                error = $"{name}: expected ip:port or [ipv6]:port, got '{value}'";
-                return false;
-            }
-
-            return true;
-        }
-
-        private static bool ParseNetworkId(string? value, out uint? networkId, out string error)
-        {
-            error = string.Empty;
-            networkId = value?.ToLowerInvariant() switch
-            {
-                "main" => 0,
-                "testnet" => 1,
-                "devnet" => 2,
-                _ when uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
-                _ => null,
-            };
-            if (networkId is null)
-            {
-                error = $"xrpl-network-id: expected a number or main, testnet, devnet; got '{value}'";
-                return false;
-            }
-
-            return true;
-        }
-
-        private static bool ParseCount(string name, string? value, out int count, out string error)
-        {
-            error = string.Empty;
-            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count > 10_000)
-            {
-                error = $"{name}: expected a number of peers (0–10000), got '{value}'";
-                return false;
-            }
-
-            return true;
-        }
-
-        private static bool ParseSeconds(string name, string? value, out TimeSpan interval, out string error)
-        {
-            error = string.Empty;
-            interval = TimeSpan.Zero;
-            if (!double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > 86_400)
-            {
-                error = $"{name}: expected a number of seconds, got '{value}'";
-                return false;
-            }
-
-            interval = TimeSpan.FromSeconds(seconds);
-            return true;
-        }
-
-        private static bool ParseNetworks(string? value, out IReadOnlyList<IPNetwork>? networks, out string error)
-        {
-            error = string.Empty;
-            var list = new List<IPNetwork>();
-            foreach (var part in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (IPNetwork.TryParse(part, out var network))
-                {
-                    list.Add(network);
-                }
-                else if (IPAddress.TryParse(part, out var address))
-                {
-                    list.Add(new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
-                }
-                else
-                {
-                    networks = null;
-                    error = $"xrpl-admin-allow: '{part}' is not an address or CIDR network";
-                    return false;
-                }
-            }
-
-            networks = list;
-            return true;
-        }
+        networks = list;
+        return null;
     }
 }

@@ -22,10 +22,10 @@ public class PeerManagerFaultTests
         Assert.True(theirs.TrySend([0x80, 0x01]));
         Assert.Equal("internal error", await ours.Closed.WaitAsync(PolicyHarness.Deadline));
         Assert.Equal("handler bug", ours.Fault!.Message);
-        await PolicyHarness.EventuallyAsync(() => !harness.Manager.TryGetPeer(peer.Local.Id, out _), "the peer removed");
+        await Eventually.TrueAsync(() => !harness.Manager.TryGetPeer(peer.Local.Id, out _), "the peer removed");
 
         // The fault is logged where the connection's end is handled, which may finish just after the peer is removed.
-        await PolicyHarness.EventuallyAsync(() => harness.Log.Lines.Any(l => l.Level == LogLevel.Error && l.Text.Contains("Unexpected fault", StringComparison.Ordinal)), "the fault logged");
+        await Eventually.TrueAsync(() => harness.Log.Lines.Any(l => l.Level == LogLevel.Error && l.Text.Contains("Unexpected fault", StringComparison.Ordinal)), "the fault logged");
         Assert.Single(harness.Log.Lines, l => l.Level == LogLevel.Error && l.Text.Contains("Unexpected fault", StringComparison.Ordinal));
         Assert.True(harness.Manager.TryGetPeer(other.Local.Id, out var untouched));
         Assert.False(untouched.IsClosing);

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Peerd.Rpc.Framing;
-using Peerd.Rpc.Tests.Support;
+using Peerd.TestKit;
 
 namespace Peerd.Rpc.Tests.Framing;
 
@@ -22,7 +22,7 @@ public class JsonRpcStreamReaderTests
     public static TheoryData<string> SplitNames()
     {
         var data = new TheoryData<string>();
-        foreach (var (name, _) in Segments.EverySplit(Encoding.UTF8.GetBytes(Pipelined)))
+        foreach (var (name, _) in Fragmentation.All(Encoding.UTF8.GetBytes(Pipelined)))
         {
             data.Add(name);
         }
@@ -34,7 +34,7 @@ public class JsonRpcStreamReaderTests
     [MemberData(nameof(SplitNames))]
     public void ReadsEveryPipelinedValueUnderEverySplit(string splitName)
     {
-        var sequence = Segments.EverySplit(Encoding.UTF8.GetBytes(Pipelined)).Single(s => s.Name == splitName).Sequence;
+        var sequence = Fragmentation.All(Encoding.UTF8.GetBytes(Pipelined)).Single(s => s.Name == splitName).Sequence;
 
         Assert.Equal(PipelinedValues, ReadAll(new JsonRpcStreamReader(), sequence));
     }

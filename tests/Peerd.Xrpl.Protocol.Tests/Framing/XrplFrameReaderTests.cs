@@ -20,7 +20,7 @@ public class XrplFrameReaderTests
     [Fact]
     public void ReadsAFrameUnderEveryFragmentation()
     {
-        foreach (var (name, sequence) in Segments.EverySplit(PingFrame))
+        foreach (var (name, sequence) in Fragmentation.All(PingFrame))
         {
             var status = XrplFrameReader.TryReadFrame(sequence, false, out var frame, out var consumed, out _, out var error);
             Assert.True(status == OperationStatus.Done, name);
@@ -37,7 +37,7 @@ public class XrplFrameReaderTests
     {
         for (var length = 0; length < PingFrame.Length; length++)
         {
-            foreach (var (name, sequence) in Segments.EverySplit(PingFrame[..length]))
+            foreach (var (name, sequence) in Fragmentation.All(PingFrame[..length]))
             {
                 var status = XrplFrameReader.TryReadFrame(sequence, false, out _, out var consumed, out var examined, out _);
                 Assert.True(status == OperationStatus.NeedMoreData, $"{length} {name}");

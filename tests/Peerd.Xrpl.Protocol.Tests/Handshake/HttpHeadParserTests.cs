@@ -14,7 +14,7 @@ public class HttpHeadParserTests
     public void ParsesARequestUnderEveryFragmentationAndLeavesTheRestUnread()
     {
         byte[] input = [.. Request, 0x00, 0x00, 0x00, 0x05];
-        foreach (var (name, sequence) in Segments.EverySplit(input))
+        foreach (var (name, sequence) in Fragmentation.All(input))
         {
             var status = HttpHeadParser.TryParseRequest(sequence, out var request, out var consumed, out var error);
             Assert.True(status == OperationStatus.Done, name);

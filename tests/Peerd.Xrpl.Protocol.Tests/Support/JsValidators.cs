@@ -15,7 +15,7 @@ public static class JsValidators
     /// <summary>Runs the script for <paramref name="now"/> (seconds since the XRPL epoch) and returns its object.</summary>
     public static JsonObject Build(uint now, uint ledger = 1000, int validators = 5)
     {
-        var interop = FindInterop();
+        var interop = RepoPaths.Interop;
         Assert.True(Directory.Exists(Path.Combine(interop, "node_modules", "ripple-binary-codec")), $"npm packages missing: run `npm ci` in {interop} (scripts/deps.sh test does it)");
         var info = new ProcessStartInfo("node")
         {
@@ -40,19 +40,6 @@ public static class JsValidators
 
         Assert.True(process.ExitCode == 0, $"validators.mjs failed: {errors.Result}");
         return JsonNode.Parse(output.Result)!.AsObject();
-    }
-
-    private static string FindInterop()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Peerd.slnx")))
-            {
-                return Path.Combine(dir.FullName, "tests", "interop");
-            }
-        }
-
-        throw new InvalidOperationException("Peerd.slnx not found above the test directory");
     }
 }
 

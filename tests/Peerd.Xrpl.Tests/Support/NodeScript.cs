@@ -20,7 +20,7 @@ public sealed class NodeScript : IAsyncDisposable
     }
 
     /// <summary>tests/interop, found from the test assembly's directory.</summary>
-    public static string InteropDirectory { get; } = FindInterop();
+    public static string InteropDirectory { get; } = RepoPaths.Interop;
 
     public static NodeScript Start(string script, params string[] arguments)
     {
@@ -116,18 +116,5 @@ public sealed class NodeScript : IAsyncDisposable
 
         await _process.WaitForExitAsync();
         _process.Dispose();
-    }
-
-    private static string FindInterop()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Peerd.slnx")))
-            {
-                return Path.Combine(dir.FullName, "tests", "interop");
-            }
-        }
-
-        throw new InvalidOperationException("Peerd.slnx not found above the test directory");
     }
 }

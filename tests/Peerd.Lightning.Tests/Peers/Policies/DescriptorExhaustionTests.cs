@@ -20,7 +20,7 @@ public sealed class DescriptorExhaustionTests
         await using var harness = PolicyHarness.Start(new ConnectionLimits(), dialer);
         await using var target = PolicyHarness.Start(new ConnectionLimits());
         var pending = await harness.ConnectRawAsync();
-        await PolicyHarness.EventuallyAsync(() => harness.Manager.PendingHandshakes == 1, "a handshake pending");
+        await Eventually.TrueAsync(() => harness.Manager.PendingHandshakes == 1, "a handshake pending");
 
         var outcome = await harness.Manager.ConnectAsync(target.Manager.Local.Id, [target.Listener.Bound], PolicyHarness.Deadline);
         Assert.True(outcome.Succeeded, outcome.ErrorMessage);
@@ -44,13 +44,13 @@ public sealed class DescriptorExhaustionTests
         await using var harness = PolicyHarness.Start(new ConnectionLimits());
         await harness.ConnectPeerAsync();
         var pending = await harness.ConnectRawAsync();
-        await PolicyHarness.EventuallyAsync(() => harness.Manager.PendingHandshakes == 1, "a handshake pending");
+        await Eventually.TrueAsync(() => harness.Manager.PendingHandshakes == 1, "a handshake pending");
         var emfile = new SocketException((int)SocketError.TooManyOpenSockets);
 
         // Core Lightning's rule: closing an attempt does not spare an unsolicited (inbound) peer.
         harness.Manager.OnAcceptFailed(emfile);
         Assert.True(await PolicyHarness.ClosedByPeerAsync(pending));
-        await PolicyHarness.EventuallyAsync(() => harness.Manager.Peers.Count == 0, "the inbound peer closed");
+        await Eventually.TrueAsync(() => harness.Manager.Peers.Count == 0, "the inbound peer closed");
         await harness.LogLineAsync("closing peer", "(in), chosen at random");
 
         // Any other accept failure sheds nothing.

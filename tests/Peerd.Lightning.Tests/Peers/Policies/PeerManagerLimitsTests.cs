@@ -24,7 +24,7 @@ public sealed class PeerManagerLimitsTests
             held.Add(await harness.ConnectRawAsync(IPAddress.Parse("127.0.0.2")));
         }
 
-        await PolicyHarness.EventuallyAsync(() => harness.Manager.PendingHandshakes == 3, "three handshakes pending");
+        await Eventually.TrueAsync(() => harness.Manager.PendingHandshakes == 3, "three handshakes pending");
         var refused = await harness.ConnectRawAsync(IPAddress.Parse("127.0.0.2"));
         Assert.True(await PolicyHarness.ClosedByPeerAsync(refused));
         await harness.LogLineAsync("127.0.0.2", "rate limit");
@@ -72,9 +72,9 @@ public sealed class PeerManagerLimitsTests
     {
         await using var harness = PolicyHarness.Start(new ConnectionLimits { MaxPendingHandshakes = 2, MinEvictableHandshakeAge = TimeSpan.Zero });
         var oldest = await harness.ConnectRawAsync();
-        await PolicyHarness.EventuallyAsync(() => harness.Manager.PendingHandshakes == 1, "the first handshake pending");
+        await Eventually.TrueAsync(() => harness.Manager.PendingHandshakes == 1, "the first handshake pending");
         var younger = await harness.ConnectRawAsync();
-        await PolicyHarness.EventuallyAsync(() => harness.Manager.PendingHandshakes == 2, "two handshakes pending");
+        await Eventually.TrueAsync(() => harness.Manager.PendingHandshakes == 2, "two handshakes pending");
 
         await harness.ConnectPeerAsync();
         Assert.True(await PolicyHarness.ClosedByPeerAsync(oldest));
@@ -89,7 +89,7 @@ public sealed class PeerManagerLimitsTests
         await using var harness = PolicyHarness.Start(new ConnectionLimits { MaxPendingHandshakes = 2, MinEvictableHandshakeAge = TimeSpan.FromHours(1) });
         var first = await harness.ConnectRawAsync();
         var second = await harness.ConnectRawAsync();
-        await PolicyHarness.EventuallyAsync(() => harness.Manager.PendingHandshakes == 2, "two handshakes pending");
+        await Eventually.TrueAsync(() => harness.Manager.PendingHandshakes == 2, "two handshakes pending");
 
         var refused = await harness.ConnectRawAsync();
         Assert.True(await PolicyHarness.ClosedByPeerAsync(refused));
@@ -104,7 +104,7 @@ public sealed class PeerManagerLimitsTests
         await harness.ConnectPeerAsync();
         var pending = await harness.ConnectRawAsync();
         var pending2 = await harness.ConnectRawAsync();
-        await PolicyHarness.EventuallyAsync(() => harness.Manager.PendingHandshakes == 2, "two handshakes pending");
+        await Eventually.TrueAsync(() => harness.Manager.PendingHandshakes == 2, "two handshakes pending");
 
         // A fourth socket: the two pending handshakes go, the connected peer stays.
         var newcomer = await harness.ConnectRawAsync();
@@ -112,7 +112,7 @@ public sealed class PeerManagerLimitsTests
         Assert.True(await PolicyHarness.ClosedByPeerAsync(pending2));
         await harness.LogLineAsync("Too many open descriptors (3 peer sockets is the budget): closed 2 inbound handshake(s) and 0 connect attempt(s) (Terminated due to too many connections)");
         Assert.Single(harness.Manager.Peers);
-        await PolicyHarness.EventuallyAsync(() => harness.Manager.PendingHandshakes == 1, "the newcomer pending");
+        await Eventually.TrueAsync(() => harness.Manager.PendingHandshakes == 1, "the newcomer pending");
         Assert.True(newcomer.Connected);
     }
 
@@ -127,7 +127,7 @@ public sealed class PeerManagerLimitsTests
         await harness.ConnectPeerAsync();
         var line = await harness.LogLineAsync("Too many open descriptors", "closing peer", "(in), chosen at random");
         Assert.Contains(before, p => line.Contains(p.NodeId.ToString(), StringComparison.Ordinal));
-        await PolicyHarness.EventuallyAsync(() => harness.Manager.Peers.Count == 2, "two peers left");
+        await Eventually.TrueAsync(() => harness.Manager.Peers.Count == 2, "two peers left");
         var closed = before.Single(p => line.Contains(p.NodeId.ToString(), StringComparison.Ordinal));
         Assert.Equal(PeerManager.TooManyConnections, await closed.Closed.WaitAsync(PolicyHarness.Deadline));
     }
@@ -141,7 +141,7 @@ public sealed class PeerManagerLimitsTests
         var target = Peerd.Lightning.Node.NodeId.FromBytes(Peerd.Crypto.StaticKey.Generate().PublicKey);
         var connect = harness.Manager.ConnectAsync(target, [PeerEndpoint.FromIp(IPAddress.Loopback, ((IPEndPoint)silent.LocalEndpoint).Port)]);
         using var accepted = await silent.AcceptSocketAsync().WaitAsync(PolicyHarness.Deadline);
-        await PolicyHarness.EventuallyAsync(() => harness.Manager.Attempts.Any(a => a.CurrentStage == ConnectStage.Handshake), "the attempt in its handshake");
+        await Eventually.TrueAsync(() => harness.Manager.Attempts.Any(a => a.CurrentStage == ConnectStage.Handshake), "the attempt in its handshake");
 
         await harness.ConnectRawAsync();
         var outcome = await connect.WaitAsync(PolicyHarness.Deadline);

@@ -61,7 +61,7 @@ internal sealed class PolicyHarness : IAsyncDisposable
         Assert.True(outcome.Succeeded, outcome.ErrorMessage);
 
         // The dialler is done when it has our init; we are done when we have its init: wait for our side too.
-        await EventuallyAsync(() => Manager.TryGetPeer(peer.Local.Id, out _) || outcome.Connection!.IsClosing, "the manager registering the peer");
+        await Eventually.TrueAsync(() => Manager.TryGetPeer(peer.Local.Id, out _) || outcome.Connection!.IsClosing, "the manager registering the peer");
         return peer;
     }
 
@@ -102,22 +102,11 @@ internal sealed class PolicyHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds; fails the test at the deadline.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, string what)
-    {
-        var stop = DateTime.UtcNow + Deadline;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < stop, $"not within {Deadline.TotalSeconds} s: {what}");
-            await Task.Delay(10);
-        }
-    }
-
     /// <summary>The first log line containing every fragment, waiting for it.</summary>
     public async Task<string> LogLineAsync(params string[] fragments)
     {
         string? found = null;
-        await EventuallyAsync(
+        await Eventually.TrueAsync(
             () => (found = Log.Lines.Select(l => l.Text).FirstOrDefault(t => fragments.All(f => t.Contains(f, StringComparison.Ordinal)))) is not null,
             $"a log line with [{string.Join(", ", fragments)}]; have:\n{string.Join('\n', Log.Lines.Select(l => l.Text))}");
         return found!;

@@ -1,12 +1,12 @@
-namespace Peerd.EndToEnd.Tests.Infrastructure;
+namespace Peerd.TestKit;
 
-/// <summary>Locates the repository (for the npm interop peers) from the test's output directory.</summary>
+/// <summary>Locates the repository from a test's output directory (for the npm interop peers and the docs).</summary>
 public static class RepoPaths
 {
     /// <summary>The repository root (the directory holding Peerd.slnx).</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>tests/interop, where package.json and the peer scripts live.</summary>
+    /// <summary>tests/interop, where package.json and the Node.js peer scripts live.</summary>
     public static string Interop => Path.Combine(Root, "tests", "interop");
 
     private static string FindRoot()
