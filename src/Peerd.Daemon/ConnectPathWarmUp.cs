@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Peerd.Crypto;
 using Peerd.Lightning.Peers;
 using Peerd.Lightning.Protocol.Chains;
@@ -27,10 +26,10 @@ namespace Peerd.Daemon;
 /// <c>peerd-cli</c> call is) sends <c>getinfo</c>, <c>connect</c> and <c>disconnect</c> through a socket server of its
 /// own (a temporary directory), whose methods dial a listener on an ephemeral loopback port and complete BOLT 8 and
 /// <c>init</c>, <see cref="Cycles"/> times: past the runtime's call-count threshold (30), so the re-compilation starts
-/// now rather than under a user's first connects. It runs
-/// before the daemon's own listeners and RPC socket open, so nothing a peer or a user does competes with it. The
-/// nodes have random keys and no logger, nothing of them is remembered (no address book, no gossip), and it is
-/// bounded by <see cref="Deadline"/>: a failure is logged at Debug and changes nothing else.
+/// now rather than under a user's first connects. It runs before the daemon's own listeners and RPC socket open, so
+/// nothing a peer or a user does competes with it. The nodes have random keys and a logger that formats and drops
+/// each event (<see cref="FormattingNullLogger"/>), nothing of them is remembered (no address book, no gossip), and it
+/// is bounded by <see cref="Deadline"/>: a failure is logged at Debug and changes nothing else.
 /// </summary>
 internal static class ConnectPathWarmUp
 {
@@ -78,9 +77,9 @@ internal static class ConnectPathWarmUp
         var a = Node(network);
         var b = Node(network);
         var dialer = new ProxyDialer(new PeerDialer(new DialerOptions(DisableDns: true)), new ProxyOptions(null, false, true));
-        await using var peers = new PeerManager(a, dialer, TimeProvider.System, NullLogger.Instance);
-        await using var remotePeers = new PeerManager(b, new PeerDialer(new DialerOptions(DisableDns: true)), TimeProvider.System, NullLogger.Instance);
-        await using var listener = Listener.Start(PeerEndpoint.FromIp(IPAddress.Loopback, 0), remotePeers.AcceptAsync, NullLogger.Instance);
+        await using var peers = new PeerManager(a, dialer, TimeProvider.System, FormattingNullLogger.Instance);
+        await using var remotePeers = new PeerManager(b, new PeerDialer(new DialerOptions(DisableDns: true)), TimeProvider.System, FormattingNullLogger.Instance);
+        await using var listener = Listener.Start(PeerEndpoint.FromIp(IPAddress.Loopback, 0), remotePeers.AcceptAsync, FormattingNullLogger.Instance);
         var dispatcher = new RpcDispatcher();
         var info = new NodeInfo(a, "warm-up", [0, 0, 0], Path.GetTempPath(), Peerd.Daemon.Node.Version, [listener.Bound], []);
         LightningRpc.Register(dispatcher, peers, info, () => { });
