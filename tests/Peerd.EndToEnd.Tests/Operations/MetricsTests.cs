@@ -10,7 +10,8 @@ namespace Peerd.EndToEnd.Tests.Operations;
 /// <c>--metrics-addr</c> as a Prometheus server meets it: <c>curl</c> scrapes the endpoint of a running daemon before
 /// and during real traffic (an outbound connect to another Peerd node, an inbound peer that pings), the Prometheus
 /// project's own text parser (<c>prometheus_client.parser</c>, Debian's python3-prometheus-client) reads each page, and
-/// the counters, gauges and the connect-latency histogram have moved between the two scrapes.
+/// the counters, gauges and the connect-latency histogram have moved between the two scrapes; the same for an XRPL
+/// connect between two Peerd nodes.
 /// </summary>
 public sealed class MetricsTests
 {
@@ -21,8 +22,7 @@ public sealed class MetricsTests
     {
         await using var metered = await PeerdProcess.StartAsync(extraArguments: ["--metrics-addr=127.0.0.1:0"]);
         await using var other = await PeerdProcess.StartAsync();
-        var line = await LogAssert.ContainsAsync(metered, "Serving metrics at http://127.0.0.1:");
-        var url = line[line.IndexOf("http://", StringComparison.Ordinal)..].Trim();
+        var url = await UrlAsync(metered);
         var before = await ScrapeAsync(url);
         Assert.Equal(0, Value(before, "peerd_peers", ("network", "lightning"), ("direction", "outbound")));
 
@@ -75,11 +75,56 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task XrplConnectsHandshakesAndMessagesAreCounted()
+    {
+        await using var metered = await PeerdProcess.StartAsync(extraArguments: [.. XrplDaemon.Arguments, "--xrpl-ping-interval=2", "--metrics-addr=127.0.0.1:0"]);
+        await using var other = await PeerdProcess.StartAsync(extraArguments: XrplDaemon.Arguments);
+        var url = await UrlAsync(metered);
+        var (_, _, admin) = await XrplDaemon.EndpointsAsync(metered);
+        var (_, peerPort, _) = await XrplDaemon.EndpointsAsync(other);
+        var before = await ScrapeAsync(url);
+
+        using var http = new HttpClient();
+        var body = new StringContent($"{{\"method\":\"connect\",\"params\":[{{\"ip\":\"127.0.0.1\",\"port\":{peerPort},\"wait\":true}}]}}");
+        var reply = await (await http.PostAsync(new Uri($"http://127.0.0.1:{admin}/"), body)).Content.ReadAsStringAsync();
+        Assert.Contains("\"success\"", reply, StringComparison.Ordinal);
+
+        // The first ping leaves within the ping interval: scrape until it has been counted.
+        var deadline = DateTime.UtcNow + ChildProcess.Deadline;
+        JsonArray during;
+        while (true)
+        {
+            during = await ScrapeAsync(url);
+            if (Value(during, "peerd_peer_messages_total", ("network", "xrpl"), ("direction", "transmit"), ("type", "mtPING")) > 0 || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.True(Moved(before, during, "peerd_peer_messages_total", ("network", "xrpl"), ("direction", "transmit"), ("type", "mtPING")) >= 1);
+        Assert.True(Moved(before, during, "peerd_peer_io_bytes_total", ("network", "xrpl"), ("direction", "transmit"), ("type", "mtPING")) >= 6);
+        Assert.True(Moved(before, during, "peerd_connects_total", ("network", "xrpl"), ("outcome", "success")) >= 1);
+        Assert.True(Moved(before, during, "peerd_handshakes_total", ("network", "xrpl"), ("direction", "outbound"), ("outcome", "success")) >= 1);
+        Assert.True(Moved(before, during, "peerd_connect_duration_seconds_count", ("network", "xrpl"), ("outcome", "success")) >= 1);
+        Assert.Equal(1, Value(during, "peerd_peers", ("network", "xrpl"), ("direction", "outbound")));
+        Assert.True(Value(during, "peerd_peer_sockets_limit", ("network", "xrpl")) > 0);
+    }
+
+    [Fact]
     public async Task WithoutTheOptionNothingListens()
     {
         await using var daemon = await PeerdProcess.StartAsync();
         await LogAssert.ContainsAsync(daemon, "Listening on");
         Assert.DoesNotContain("Serving metrics", daemon.ReadLog(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The scrape URL, from the daemon's log line (the port was 0: any free one).</summary>
+    private static async Task<string> UrlAsync(PeerdProcess daemon)
+    {
+        var line = await LogAssert.ContainsAsync(daemon, "Serving metrics at http://127.0.0.1:");
+        return line[line.IndexOf("http://", StringComparison.Ordinal)..].Trim();
     }
 
     /// <summary>curl, piped into the Prometheus text parser; the samples it read.</summary>
