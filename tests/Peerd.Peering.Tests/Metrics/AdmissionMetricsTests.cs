@@ -54,7 +54,7 @@ public sealed class AdmissionMetricsTests : IDisposable
     [Fact]
     public void RefusalsAreCountedByReason()
     {
-        var admission = new ConnectionAdmission(Limits.Default with { InboundBurstPerAddress = 1, MaxInboundPeers = 5 }, _host, _log, _time, new AdmissionMetrics(_network));
+        var admission = new ConnectionAdmission(Limits.Default with { InboundBurstPerAddress = 1, MaxInboundPeers = 5 }, _host, _log, _time, metrics: new AdmissionMetrics(_network));
         Assert.NotNull(admission.AdmitInbound(Source, "a", CancellationToken.None));
         Assert.Null(admission.AdmitInbound(Source, "a", CancellationToken.None));
         _host.Inbound = 5;
@@ -77,7 +77,7 @@ public sealed class AdmissionMetricsTests : IDisposable
     [Fact]
     public void EverySheddingIsCountedEvenWhenItsLogLineIsFolded()
     {
-        var admission = new ConnectionAdmission(Limits.Default with { SocketBudget = 3 }, _host, _log, _time, new AdmissionMetrics(_network));
+        var admission = new ConnectionAdmission(Limits.Default, _host, _log, _time, new DescriptorBudget(3), new AdmissionMetrics(_network));
         admission.AdmitInbound(Source, "in", CancellationToken.None);
         admission.BeginOutbound("out", CancellationToken.None);
         _host.Inbound = 4;
