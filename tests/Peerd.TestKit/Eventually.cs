@@ -31,6 +31,23 @@ public static class Eventually
         }
     }
 
+    /// <summary>Returns once the asynchronous <paramref name="condition"/> holds (an RPC call, say); fails the test at the deadline.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? deadline = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var limit = deadline ?? Deadline;
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > limit)
+            {
+                Assert.Fail($"not within {limit.TotalSeconds} s: {what}");
+            }
+
+            await Task.Delay(Tick);
+        }
+    }
+
     /// <summary>Returns the first non-null value <paramref name="probe"/> gives; fails the test at the deadline.</summary>
     public static async Task<T> ValueAsync<T>(Func<T?> probe, string what, TimeSpan? deadline = null)
         where T : class

@@ -92,16 +92,11 @@ public sealed class LightningCliTests(TwoNodesFixture nodes) : IClassFixture<Two
         await WaitForNoPeersAsync();
     }
 
-    private async Task WaitForNoPeersAsync()
-    {
-        var deadline = DateTime.UtcNow + ChildProcess.Deadline;
-        while (JsonNode.Parse((await RunAsync("listpeers")).Output)!["peers"]!.AsArray().Count > 0
-            || JsonNode.Parse((await RunAsync(nodes.B, "listpeers")).Output)!["peers"]!.AsArray().Count > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the peers never left");
-            await Task.Delay(20);
-        }
-    }
+    private Task WaitForNoPeersAsync() =>
+        Eventually.TrueAsync(
+            async () => JsonNode.Parse((await RunAsync("listpeers")).Output)!["peers"]!.AsArray().Count == 0
+                && JsonNode.Parse((await RunAsync(nodes.B, "listpeers")).Output)!["peers"]!.AsArray().Count == 0,
+            "the peers leaving");
 
     private Task<(int Code, string Output)> RunAsync(params string[] arguments) => RunAsync(nodes.A, arguments);
 
