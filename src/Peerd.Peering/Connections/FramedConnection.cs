@@ -268,7 +268,7 @@ public sealed class FramedConnection : IAsyncDisposable
         {
             // Closing (the reason is set), or a read gate that gave up.
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (IsStreamFailure(e))
         {
             Close(CloseKind.ReadFailed, _options.Texts.ReadFailed(e));
         }
@@ -397,7 +397,7 @@ public sealed class FramedConnection : IAsyncDisposable
         {
             // Closing: queued messages are dropped.
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (IsStreamFailure(e))
         {
             Close(CloseKind.WriteFailed, _options.Texts.WriteFailed(e));
         }
@@ -497,6 +497,10 @@ public sealed class FramedConnection : IAsyncDisposable
         Close(CloseKind.Fault, _options.Texts.Fault);
         _onFault(e, where);
     }
+
+    /// <summary>How a stream reports that the connection under it failed (a socket's errors arrive as <see cref="IOException"/>, or bare).</summary>
+    private static bool IsStreamFailure(Exception e) =>
+        e is IOException or System.Net.Sockets.SocketException or ObjectDisposedException or InvalidOperationException or NotSupportedException;
 
     private static void ReturnRented(byte[]? buffer)
     {
