@@ -117,14 +117,14 @@ public sealed class ConnectByIdTests : IAsyncDisposable
     [Fact]
     public async Task AnAnnouncedNameIsReachedThroughTheProxyUnresolved()
     {
-        using var proxy = await Microsocks.StartAsync();
-        var dialer = new ProxyDialer(new PeerDialer(new DialerOptions(DisableDns: true)), new ProxyOptions(proxy.Endpoint, AlwaysUseProxy: true, DisableDns: true));
+        await using var proxy = await Microsocks.StartAsync();
+        var dialer = new ProxyDialer(new PeerDialer(new DialerOptions(DisableDns: true)), new ProxyOptions(PeerEndpoint.FromIp(IPAddress.Loopback, proxy.Port), AlwaysUseProxy: true, DisableDns: true));
         var (us, book, usListener) = await UsAsync(dialer);
         var (target, targetListener) = await NodeAsync(Key(3));
         var (relay, _) = await NodeAsync(Key(2));
         var targetPort = (ushort)targetListener.Bound.Port;
 
-        var closed = (ushort)Loopback.FreePort();
+        var closed = (ushort)Microsocks.FreeLoopbackPort();
         var signed = Sign(3, (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds(), IPv4("127.0.0.1", closed), Dns("localhost", targetPort)).ToArray();
         await RelayAsync(relay, usListener, us.Local.Id, signed);
         await WaitForAsync(() => book.Find(target.Local.Id) is not null);

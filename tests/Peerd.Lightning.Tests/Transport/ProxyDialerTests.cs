@@ -65,7 +65,7 @@ public class ProxyDialerTests
     {
         using var target = new EchoTarget();
         // The proxy address is a closed port: had it been used, the dial would fail.
-        var result = await Dialer(PeerEndpoint.FromIp(IPAddress.Loopback, Loopback.FreePort())).DialAsync(PeerEndpoint.FromIp(IPAddress.Loopback, target.Port), Timeout, CancellationToken.None);
+        var result = await Dialer(PeerEndpoint.FromIp(IPAddress.Loopback, Microsocks.FreeLoopbackPort())).DialAsync(PeerEndpoint.FromIp(IPAddress.Loopback, target.Port), Timeout, CancellationToken.None);
         await using var stream = result.Stream!;
         var socket = ((NetworkStream)stream).Socket;
         await ExpectHelloAsync(socket);
@@ -75,9 +75,9 @@ public class ProxyDialerTests
     public async Task APeerAddressedByNameIsReachedThroughARealProxyWithoutLocalDns()
     {
         using var target = new EchoTarget();
-        using var proxy = await Microsocks.StartAsync();
+        await using var proxy = await Microsocks.StartAsync();
         // disable-dns too: the name can only have been resolved by the proxy.
-        var result = await Dialer(proxy.Endpoint, always: true, noDns: true).DialAsync(PeerEndpoint.DnsName("localhost", target.Port), Timeout, CancellationToken.None);
+        var result = await Dialer(PeerEndpoint.FromIp(IPAddress.Loopback, proxy.Port), always: true, noDns: true).DialAsync(PeerEndpoint.DnsName("localhost", target.Port), Timeout, CancellationToken.None);
         Assert.Null(result.Expanded);
         Assert.Null(result.Remote);
         await using var stream = result.Stream!;
@@ -93,8 +93,8 @@ public class ProxyDialerTests
     public async Task APeerAddressedByIPIsReachedThroughARealProxy()
     {
         using var target = new EchoTarget();
-        using var proxy = await Microsocks.StartAsync();
-        var result = await Dialer(proxy.Endpoint, always: true).DialAsync(PeerEndpoint.FromIp(IPAddress.Loopback, target.Port), Timeout, CancellationToken.None);
+        await using var proxy = await Microsocks.StartAsync();
+        var result = await Dialer(PeerEndpoint.FromIp(IPAddress.Loopback, proxy.Port), always: true).DialAsync(PeerEndpoint.FromIp(IPAddress.Loopback, target.Port), Timeout, CancellationToken.None);
         await using var stream = result.Stream!;
         var socket = ((NetworkStream)stream).Socket;
         await ExpectHelloAsync(socket);
@@ -110,8 +110,8 @@ public class ProxyDialerTests
             return;
         }
 
-        using var proxy = await Microsocks.StartAsync();
-        var result = await Dialer(proxy.Endpoint, always: true).DialAsync(PeerEndpoint.FromIp(IPAddress.IPv6Loopback, target.Port), Timeout, CancellationToken.None);
+        await using var proxy = await Microsocks.StartAsync();
+        var result = await Dialer(PeerEndpoint.FromIp(IPAddress.Loopback, proxy.Port), always: true).DialAsync(PeerEndpoint.FromIp(IPAddress.IPv6Loopback, target.Port), Timeout, CancellationToken.None);
         await using var stream = result.Stream!;
         var socket = ((NetworkStream)stream).Socket;
         await ExpectHelloAsync(socket);
@@ -122,10 +122,10 @@ public class ProxyDialerTests
     [InlineData("ip", "Error connecting to 127.0.0.1: Tor server reply: connection refused")]
     public async Task ARefusedTargetGivesTheProxysReplyInCoreLightningsWords(string kind, string reason)
     {
-        using var proxy = await Microsocks.StartAsync();
-        int closed = Loopback.FreePort();
+        await using var proxy = await Microsocks.StartAsync();
+        int closed = Microsocks.FreeLoopbackPort();
         var endpoint = kind == "name" ? PeerEndpoint.DnsName("localhost", closed) : PeerEndpoint.FromIp(IPAddress.Loopback, closed);
-        var e = await Assert.ThrowsAsync<ConnectFailedException>(() => Dialer(proxy.Endpoint, always: true).DialAsync(endpoint, Timeout, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<ConnectFailedException>(() => Dialer(PeerEndpoint.FromIp(IPAddress.Loopback, proxy.Port), always: true).DialAsync(endpoint, Timeout, CancellationToken.None));
         Assert.Equal(ConnectStage.Establishment, e.Stage);
         Assert.Equal(reason, e.Reason);
         Assert.Equal($"{endpoint}: {ConnectStage.Establishment}: {reason}", new ConnectFailure(endpoint.ToString(), e.Stage, e.Reason).ToString());
@@ -135,8 +135,8 @@ public class ProxyDialerTests
     public async Task AnOnionGoesToTheProxyEvenWithoutAlwaysUseProxy()
     {
         // microsocks cannot resolve .onion names, so its answer proves the name was handed over unresolved.
-        using var proxy = await Microsocks.StartAsync();
-        var e = await Assert.ThrowsAsync<ConnectFailedException>(() => Dialer(proxy.Endpoint).DialAsync(PeerEndpoint.TorV3(Onion, 9735), Timeout, CancellationToken.None));
+        await using var proxy = await Microsocks.StartAsync();
+        var e = await Assert.ThrowsAsync<ConnectFailedException>(() => Dialer(PeerEndpoint.FromIp(IPAddress.Loopback, proxy.Port)).DialAsync(PeerEndpoint.TorV3(Onion, 9735), Timeout, CancellationToken.None));
         Assert.Equal($"Error connecting to {Onion}: Tor server reply: general SOCKS server failure", e.Reason);
     }
 
@@ -144,7 +144,7 @@ public class ProxyDialerTests
     public async Task AProxyThatIsNotRunningIsAConnectionRefused()
     {
         var e = await Assert.ThrowsAsync<ConnectFailedException>(() =>
-            Dialer(PeerEndpoint.FromIp(IPAddress.Loopback, Loopback.FreePort()), always: true).DialAsync(PeerEndpoint.DnsName("localhost", 1), Timeout, CancellationToken.None));
+            Dialer(PeerEndpoint.FromIp(IPAddress.Loopback, Microsocks.FreeLoopbackPort()), always: true).DialAsync(PeerEndpoint.DnsName("localhost", 1), Timeout, CancellationToken.None));
         Assert.Equal(ConnectStage.Establishment, e.Stage);
         Assert.Equal("Connection refused", e.Reason);
     }

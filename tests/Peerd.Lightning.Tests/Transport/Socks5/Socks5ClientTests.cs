@@ -14,8 +14,8 @@ public class Socks5ClientTests
     public async Task AfterTheExchangeTheSocketCarriesTheTargetsBytes()
     {
         using var target = new EchoTarget();
-        using var proxy = await Microsocks.StartAsync();
-        using var socket = await ConnectAsync(proxy.Endpoint);
+        await using var proxy = await Microsocks.StartAsync();
+        using var socket = await ConnectAsync(PeerEndpoint.FromIp(IPAddress.Loopback, proxy.Port));
         var reply = await Socks5Client.ConnectAsync(socket, Socks5Target.ForName("localhost", target.Port), CancellationToken.None);
         Assert.True(reply.Succeeded);
         var hello = new byte[5];
@@ -26,8 +26,8 @@ public class Socks5ClientTests
     [Fact]
     public async Task AProxyThatWantsAPasswordIsReportedAsCoreLightningWordsIt()
     {
-        using var proxy = await Microsocks.StartAsync("-u", "user", "-P", "secret");
-        using var socket = await ConnectAsync(proxy.Endpoint);
+        await using var proxy = await Microsocks.StartAsync("-u", "user", "-P", "secret");
+        using var socket = await ConnectAsync(PeerEndpoint.FromIp(IPAddress.Loopback, proxy.Port));
         var e = await Assert.ThrowsAsync<ConnectFailedException>(() => Socks5Client.ConnectAsync(socket, Socks5Target.ForName("localhost", 1), CancellationToken.None));
         Assert.Equal(ConnectStage.Establishment, e.Stage);
         Assert.Equal("Connected out for localhost error: authentication required", e.Reason);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
-namespace Peerd.EndToEnd.Tests.Infrastructure;
+namespace Peerd.TestKit;
 
 /// <summary>
 /// A child process whose stdout is read as lines (JSON events for the interop peers) with a deadline on every wait,
