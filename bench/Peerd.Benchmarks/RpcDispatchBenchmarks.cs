@@ -11,7 +11,7 @@ using Peerd.Lightning.Protocol.Chains;
 using Peerd.Lightning.Protocol.Features;
 using Peerd.Lightning.Rpc;
 using Peerd.Lightning.Transport;
-using Peerd.Rpc.Dispatch;
+using Peerd.ClnRpc.Dispatch;
 
 namespace Peerd.Benchmarks;
 

@@ -10,8 +10,8 @@ using Peerd.Lightning.Protocol.Chains;
 using Peerd.Lightning.Protocol.Features;
 using Peerd.Lightning.Rpc;
 using Peerd.Lightning.Transport;
-using Peerd.Rpc.Dispatch;
-using Peerd.Rpc.Hosting;
+using Peerd.ClnRpc.Dispatch;
+using Peerd.ClnRpc.Hosting;
 
 namespace Peerd.Daemon;
 

@@ -18,8 +18,8 @@ using Peerd.Lightning.Rpc.Methods;
 using Peerd.Lightning.Transport;
 using Peerd.Peering.Admission;
 using Peerd.Peering.Metrics;
-using Peerd.Rpc.Dispatch;
-using Peerd.Rpc.Hosting;
+using Peerd.ClnRpc.Dispatch;
+using Peerd.ClnRpc.Hosting;
 using Peerd.Xrpl.Hosting;
 
 namespace Peerd.Daemon;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Peerd.Lightning.Rpc.Parameters;
-using Peerd.Rpc;
-using Peerd.Rpc.Dispatch;
-using Peerd.Rpc.Framing;
+using Peerd.ClnRpc;
+using Peerd.ClnRpc.Dispatch;
+using Peerd.ClnRpc.Framing;
 
 namespace Peerd.Fuzz.Targets;
 

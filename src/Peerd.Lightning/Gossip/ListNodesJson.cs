@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Peerd.Lightning.Protocol.Addresses;
 using Peerd.Lightning.Transport;
-using Peerd.Rpc.Protocol;
+using Peerd.ClnRpc.Protocol;
 
 namespace Peerd.Lightning.Gossip;
 

@@ -1,8 +1,8 @@
 using Peerd.Lightning.Gossip;
 using Peerd.Lightning.Peers;
 using Peerd.Lightning.Rpc.Methods;
-using Peerd.Rpc.Dispatch;
-using Peerd.Rpc.Methods;
+using Peerd.ClnRpc.Dispatch;
+using Peerd.ClnRpc.Methods;
 
 namespace Peerd.Lightning.Rpc;
 

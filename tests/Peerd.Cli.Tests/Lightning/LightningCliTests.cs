@@ -2,9 +2,9 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Peerd.Cli.Tests.Support;
-using Peerd.Rpc;
-using Peerd.Rpc.Dispatch;
-using Peerd.Rpc.Hosting;
+using Peerd.ClnRpc;
+using Peerd.ClnRpc.Dispatch;
+using Peerd.ClnRpc.Hosting;
 
 using Peerd.TestKit;
 

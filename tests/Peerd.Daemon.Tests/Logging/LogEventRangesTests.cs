@@ -26,7 +26,7 @@ public sealed class LogEventRangesTests
     public void TheSearchSeesEveryComponent()
     {
         var names = Product.Select(a => a.GetName().Name).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "peerd", "Peerd.Lightning", "Peerd.Xrpl", "Peerd.Rpc", "Peerd.Primitives" }, names);
+        Assert.Superset(new HashSet<string?> { "peerd", "Peerd.Lightning", "Peerd.Xrpl", "Peerd.ClnRpc", "Peerd.Primitives" }, names);
         Assert.Contains(Events, e => e.Method.DeclaringType!.FullName == "Peerd.Lightning.Logging.Log");
         Assert.Contains(Events, e => e.Method.DeclaringType!.FullName == "Peerd.Xrpl.Hosting.XrplLog");
         Assert.Contains(Events, e => e.Method.DeclaringType!.FullName == "Peerd.Daemon.Logging.DaemonLog");

@@ -1,5 +1,5 @@
 using Peerd.EndToEnd.Tests.Infrastructure;
-using Peerd.Rpc;
+using Peerd.ClnRpc;
 
 namespace Peerd.EndToEnd.Tests.Faults;
 

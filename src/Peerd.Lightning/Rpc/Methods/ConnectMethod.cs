@@ -6,8 +6,8 @@ using Peerd.Lightning.Node;
 using Peerd.Lightning.Peers;
 using Peerd.Lightning.Rpc.Parameters;
 using Peerd.Lightning.Transport;
-using Peerd.Rpc;
-using Peerd.Rpc.Dispatch;
+using Peerd.ClnRpc;
+using Peerd.ClnRpc.Dispatch;
 
 namespace Peerd.Lightning.Rpc.Methods;
 

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Peerd.Lightning.Node;
 using Peerd.Lightning.Peers;
 using Peerd.Lightning.Rpc.Parameters;
-using Peerd.Rpc;
-using Peerd.Rpc.Dispatch;
+using Peerd.ClnRpc;
+using Peerd.ClnRpc.Dispatch;
 
 namespace Peerd.Lightning.Rpc.Methods;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Peerd.Rpc;
-using Peerd.Rpc.Dispatch;
-using Peerd.Rpc.Protocol;
+using Peerd.ClnRpc;
+using Peerd.ClnRpc.Dispatch;
+using Peerd.ClnRpc.Protocol;
 
 namespace Peerd.Lightning.Rpc.Methods;
 

@@ -1,9 +1,9 @@
 using Peerd.Lightning.Gossip;
 using Peerd.Lightning.Node;
 using Peerd.Lightning.Rpc.Parameters;
-using Peerd.Rpc;
-using Peerd.Rpc.Dispatch;
-using Peerd.Rpc.Protocol;
+using Peerd.ClnRpc;
+using Peerd.ClnRpc.Dispatch;
+using Peerd.ClnRpc.Protocol;
 
 namespace Peerd.Lightning.Rpc.Methods;
 

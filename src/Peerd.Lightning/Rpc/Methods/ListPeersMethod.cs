@@ -3,8 +3,8 @@ using Peerd.Lightning.Node;
 using Peerd.Lightning.Peers;
 using Peerd.Lightning.Protocol.Features;
 using Peerd.Lightning.Rpc.Parameters;
-using Peerd.Rpc;
-using Peerd.Rpc.Dispatch;
+using Peerd.ClnRpc;
+using Peerd.ClnRpc.Dispatch;
 
 namespace Peerd.Lightning.Rpc.Methods;
 

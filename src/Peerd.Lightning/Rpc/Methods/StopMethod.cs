@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Peerd.Rpc;
-using Peerd.Rpc.Dispatch;
+using Peerd.ClnRpc;
+using Peerd.ClnRpc.Dispatch;
 
 namespace Peerd.Lightning.Rpc.Methods;
 

@@ -1,5 +1,5 @@
 using Peerd.Lightning.Node;
-using Peerd.Rpc;
+using Peerd.ClnRpc;
 
 namespace Peerd.Lightning.Rpc.Parameters;
 

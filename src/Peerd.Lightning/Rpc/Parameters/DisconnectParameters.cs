@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Peerd.Lightning.Node;
-using Peerd.Rpc.Dispatch;
-using Peerd.Rpc.Protocol;
-using Peerd.Rpc;
+using Peerd.ClnRpc.Dispatch;
+using Peerd.ClnRpc.Protocol;
+using Peerd.ClnRpc;
 
 namespace Peerd.Lightning.Rpc.Parameters;
 

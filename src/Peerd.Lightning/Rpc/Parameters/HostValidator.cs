@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Peerd.Rpc;
+using Peerd.ClnRpc;
 
 namespace Peerd.Lightning.Rpc.Parameters;
 

@@ -1,7 +1,7 @@
 using Peerd.Lightning.Node;
-using Peerd.Rpc.Dispatch;
-using Peerd.Rpc.Protocol;
-using Peerd.Rpc;
+using Peerd.ClnRpc.Dispatch;
+using Peerd.ClnRpc.Protocol;
+using Peerd.ClnRpc;
 
 namespace Peerd.Lightning.Rpc.Parameters;
 

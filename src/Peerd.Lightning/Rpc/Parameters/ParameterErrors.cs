@@ -1,4 +1,4 @@
-using Peerd.Rpc;
+using Peerd.ClnRpc;
 
 namespace Peerd.Lightning.Rpc.Parameters;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Peerd.Lightning.Protocol.Gossip;
 using Peerd.Lightning.Rpc.Methods;
 using Peerd.Lightning.Tests.Gossip;
-using Peerd.Rpc.Dispatch;
+using Peerd.ClnRpc.Dispatch;
 using static Peerd.Lightning.Tests.Gossip.Announcements;
 using static Peerd.Lightning.Tests.Gossip.ChannelGossip;
 

@@ -9,7 +9,7 @@ using Peerd.Lightning.Protocol.Gossip;
 using Peerd.Lightning.Rpc.Methods;
 using Peerd.Lightning.Tests.Gossip;
 using Peerd.Lightning.Transport;
-using Peerd.Rpc.Dispatch;
+using Peerd.ClnRpc.Dispatch;
 using Peerd.TestKit;
 using static Peerd.Lightning.Tests.Gossip.Announcements;
 using static Peerd.Lightning.Tests.Gossip.ChannelGossip;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Peerd.Lightning.Rpc.Parameters;
-using Peerd.Rpc;
-using Peerd.Rpc.Dispatch;
+using Peerd.ClnRpc;
+using Peerd.ClnRpc.Dispatch;
 
 namespace Peerd.Lightning.Tests.Rpc.Parameters;
 

@@ -1,5 +1,5 @@
 using Peerd.Lightning.Rpc.Parameters;
-using Peerd.Rpc;
+using Peerd.ClnRpc;
 
 namespace Peerd.Lightning.Tests.Rpc.Parameters;
 

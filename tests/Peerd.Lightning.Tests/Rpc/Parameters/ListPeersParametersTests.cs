@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Peerd.Lightning.Rpc.Parameters;
-using Peerd.Rpc.Dispatch;
+using Peerd.ClnRpc.Dispatch;
 
 namespace Peerd.Lightning.Tests.Rpc.Parameters;
 

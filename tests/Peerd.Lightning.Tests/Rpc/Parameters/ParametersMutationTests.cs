@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Peerd.Lightning.Rpc.Parameters;
-using Peerd.Rpc;
-using Peerd.Rpc.Dispatch;
+using Peerd.ClnRpc;
+using Peerd.ClnRpc.Dispatch;
 using Peerd.TestKit.Fuzzing;
 using Xunit.Abstractions;
 
