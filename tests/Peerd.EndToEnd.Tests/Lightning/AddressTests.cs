@@ -173,7 +173,10 @@ public sealed class AddressTests
         NodeAnnouncement.Sign(key, OurFeatures.Node, timestamp, [1, 2, 3], "gossiped", [WireAddress.FromIPAddress(System.Net.IPAddress.Loopback, (ushort)port)]).ToArray();
 
     private static Task WaitForNodeAsync(RpcClient rpc, string id) =>
-        Eventually.TrueAsync(async () => (await rpc.ResultAsync("listnodes", new JsonArray(id)))["nodes"]!.AsArray().Count > 0, "the announcement stored");
+        // The announcement, not the channel: listnodes lists a channel's endpoints before they announce themselves.
+        Eventually.TrueAsync(
+            async () => (await rpc.ResultAsync("listnodes", new JsonArray(id)))["nodes"]!.AsArray().Any(n => n!["last_timestamp"] is not null),
+            "the announcement stored");
 
     private static async Task AssertConnectsByIdAsync(PeerdProcess a, PeerdProcess c)
     {
