@@ -1,17 +1,12 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using Peerd.Peering.Metrics;
+using Peerd.Xrpl.Hosting;
 
 namespace Peerd.Daemon.Metrics;
 
@@ -54,23 +49,7 @@ internal sealed class MetricsServer : IAsyncDisposable
             .Build();
         try
         {
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-            {
-                Args = [],
-                ApplicationName = typeof(MetricsServer).Assembly.GetName().Name,
-                ContentRootPath = AppContext.BaseDirectory,
-                EnvironmentName = Environments.Production,
-            });
-            builder.Configuration.Sources.Clear();
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton(loggers);
-            builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
-            builder.WebHost.ConfigureKestrel(kestrel =>
-            {
-                kestrel.AddServerHeader = false;
-                kestrel.Listen(endpoint, listen => listen.Protocols = HttpProtocols.Http1);
-            });
-            var app = builder.Build();
+            var app = EmbeddedWebHost.Create(endpoint, loggers, typeof(MetricsServer).Assembly.GetName().Name!);
             app.UseOpenTelemetryPrometheusScrapingEndpoint(
                 meters,
                 predicate: context => HttpMethods.IsGet(context.Request.Method) && context.Request.Path == Path,
@@ -83,8 +62,7 @@ internal sealed class MetricsServer : IAsyncDisposable
                 return Task.CompletedTask;
             });
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new MetricsServer(app, meters, new IPEndPoint(endpoint.Address, new Uri(address).Port));
+            return new MetricsServer(app, meters, EmbeddedWebHost.BoundEndpoint(app, endpoint));
         }
         catch
         {
@@ -96,25 +74,7 @@ internal sealed class MetricsServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // A scrape that did not finish in time is cut.
-        }
-
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await EmbeddedWebHost.StopAsync(_app).ConfigureAwait(false);
         _meters.Dispose();
-    }
-
-    /// <summary>A host lifetime that leaves process signals to the daemon.</summary>
-    private sealed class EmbeddedLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

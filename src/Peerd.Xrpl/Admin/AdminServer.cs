@@ -1,13 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+
+using Peerd.Xrpl.Hosting;
 
 namespace Peerd.Xrpl.Admin;
 
@@ -31,23 +27,7 @@ internal sealed class AdminServer : IAsyncDisposable
 
     public static async Task<AdminServer> StartAsync(IPEndPoint endpoint, JsonRpcEndpoint jsonRpc, WebSocketEndpoint webSocket, string serverName, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            Args = [],
-            ApplicationName = typeof(AdminServer).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environments.Production,
-        });
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggers);
-        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(endpoint, listen => listen.Protocols = HttpProtocols.Http1);
-        });
-        var app = builder.Build();
+        var app = EmbeddedWebHost.Create(endpoint, loggers, typeof(AdminServer).Assembly.GetName().Name!);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.Run(context =>
         {
@@ -65,31 +45,8 @@ internal sealed class AdminServer : IAsyncDisposable
             return jsonRpc.HandleAsync(context);
         });
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var uri = new Uri(address);
-        return new AdminServer(app, new IPEndPoint(endpoint.Address, uri.Port));
+        return new AdminServer(app, EmbeddedWebHost.BoundEndpoint(app, endpoint));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Connections that did not finish in time are cut.
-        }
-
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
-
-    /// <summary>A host lifetime that leaves process signals to the daemon.</summary>
-    private sealed class EmbeddedLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => EmbeddedWebHost.StopAsync(_app);
 }
