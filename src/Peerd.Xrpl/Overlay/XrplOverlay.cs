@@ -492,7 +492,17 @@ public sealed class XrplOverlay : IAsyncDisposable, IAdmissionHost
         }
         else
         {
-            MessageHandler?.OnPeerActivated(peer);
+            try
+            {
+                MessageHandler?.OnPeerActivated(peer);
+            }
+            catch (Exception e)
+            {
+                // A subscriber's bug ends this session only: closed before its session starts, so its slot and key
+                // are released by the session's teardown like any other end.
+                XrplLog.TaskFault(_log, e, $"XRPL peer #{peer.Id}'s activation");
+                peer.Close("Internal error");
+            }
         }
 
         return peer;

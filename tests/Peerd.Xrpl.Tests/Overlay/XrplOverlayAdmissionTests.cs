@@ -151,6 +151,46 @@ public sealed class XrplOverlayAdmissionTests : IAsyncDisposable
         Assert.Equal(5u, (await other.ReadMessageAsync(XrplMessageType.Ping, TMPing.Parser))!.Seq);
     }
 
+    [Fact]
+    public async Task AnActivationSubscriberThatThrowsEndsOnlyThatSessionAndReleasesItsSlotAndKey()
+    {
+        await using var node = await TestNode.StartAsync();
+        var throwing = new ThrowingOnActivation(node.Node.Overlay.MessageHandler);
+        node.Node.Overlay.MessageHandler = throwing;
+        await using (var raw = await RawPeer.HandshakeAsync(node.PeerEndpoint))
+        {
+            Assert.Null(await raw.ReadFrameAsync());
+        }
+
+        var closed = await Eventually.ValueAsync(() => node.Node.Overlay.Attempts.Snapshot().FirstOrDefault(a => a.CloseReason is not null), "the session is recorded as closed");
+        Assert.Equal("Internal error", closed.CloseReason);
+        Assert.Single(node.Log.Entries, e => e.Message.Contains("unexpected fault", StringComparison.Ordinal));
+
+        // Its key and slot were released (a leak answers "Duplicate peer"), and the next session runs.
+        throwing.Armed = false;
+        await using var again = await RawPeer.HandshakeAsync(node.PeerEndpoint);
+        Assert.Equal(101, again.Response!.StatusCode);
+        await again.SendAsync(new TMPing { Type = TMPing.Types.pingType.PtPing, Seq = 7 });
+        Assert.Equal(7u, (await again.ReadMessageAsync(XrplMessageType.Ping, TMPing.Parser))!.Seq);
+    }
+
+    private sealed class ThrowingOnActivation(IXrplMessageHandler? inner) : IXrplMessageHandler
+    {
+        public bool Armed { get; set; } = true;
+
+        public void OnMessage(XrplPeer peer, Google.Protobuf.IMessage message) => inner?.OnMessage(peer, message);
+
+        public void OnPeerActivated(XrplPeer peer)
+        {
+            if (Armed)
+            {
+                throw new InvalidOperationException("subscriber bug");
+            }
+
+            inner?.OnPeerActivated(peer);
+        }
+    }
+
     private async Task<Socket> OpenAsync(TestNode node)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
