@@ -137,7 +137,7 @@ public sealed class Node : IAsyncDisposable
 
             var info = new NodeInfo(local, options.Alias, options.Color, options.LightningDir, Version, listeners.Select(l => l.Bound).ToList(), options.AnnounceAddresses);
             var dispatcher = new RpcDispatcher((method, e) => DaemonLog.RpcMethodFailed(logger, e, method));
-            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel(), book, new ConnectOptions(options.AlwaysUseProxy, SeedsFor(options)), peerLog, gossip.Graph);
+            LightningRpc.Register(dispatcher, peers, info, () => stop.Cancel(), book, new ConnectOptions(options.AlwaysUseProxy, SeedsFor(options)), peerLog, gossip.Graph, gossip.SyncProgress);
             var rpc = new UnixSocketRpcServer(options.RpcFile, dispatcher, new UnixSocketRpcServerOptions
             {
                 OnConnectionError = e => DaemonLog.RpcConnectionFailed(logger, e),

@@ -47,6 +47,12 @@ public sealed class GossipIngest : IAsyncDisposable
     /// <summary>Raised on the processor for each message not stored, with its verdict and reason (logs and tests).</summary>
     public event Action<NodeId, GossipVerdict>? Judged;
 
+    /// <summary>
+    /// Raised on the processor after each batch with the peer it came from, how many messages of each kind it held and
+    /// how many of each kind were stored (a <c>node_announcement</c> held for its channel counts when it is stored).
+    /// </summary>
+    public event Action<NodeId, GossipCounts, GossipCounts>? Tallied;
+
     /// <summary>Counts of what happened to the messages taken in.</summary>
     public GossipStatistics Statistics => _statistics;
 
@@ -175,8 +181,10 @@ public sealed class GossipIngest : IAsyncDisposable
         Parallel.For(0, items.Length, i => items[i].Verify());
         stored.Clear();
         int warnings = 0;
+        var received = default(GossipCounts);
         foreach (var item in items)
         {
+            received = received.With(item.Type);
             var verdict = _graph.Apply(item, stored);
             _statistics.Count(verdict.Kind);
             LightningMetrics.GossipJudged(verdict.Kind);
@@ -202,6 +210,17 @@ public sealed class GossipIngest : IAsyncDisposable
         if (stored.Count > 0 && Stored is { } handler)
         {
             handler(batch.Peer, [.. stored.Select(s => new StoredGossip(s.Message, s.Type, s.Node))]);
+        }
+
+        if (Tallied is { } tallied)
+        {
+            var accepted = default(GossipCounts);
+            foreach (var item in stored)
+            {
+                accepted = accepted.With(item.Type);
+            }
+
+            tallied(batch.Peer, received, accepted);
         }
     }
 

@@ -3,7 +3,7 @@ using Peerd.Primitives.Logging;
 
 namespace Peerd.Lightning.Gossip;
 
-/// <summary>Log events of the address book and the gossip responder (ids 1100–1149). Peer-caused events stay at or below Information.</summary>
+/// <summary>Log events of the address book, the gossip responder, ingest and store, and the gossip sync (ids 1100–1149). Peer-caused events stay at or below Information.</summary>
 internal static partial class GossipLog
 {
     [LoggerMessage(1100, LogLevel.Information, "Address book {Path}: {Nodes} nodes ({Announced} announced) from {Records} records")]
@@ -70,4 +70,20 @@ internal static partial class GossipLog
 
     [LoggerMessage(1126, LogLevel.Information, "Gossip store {Path}: {Channels} channels, {Nodes} nodes from {Records} records in {Milliseconds} ms")]
     public static partial void StoreOpened(ILogger logger, string path, int channels, int nodes, int records, long milliseconds);
+
+    [RemoteTriggered]
+    [LoggerMessage(1127, LogLevel.Information, "Asked {Peer} for gossip from {From} (first_timestamp {FirstTimestamp})")]
+    public static partial void SyncAsked(ILogger logger, string peer, string from, uint firstTimestamp);
+
+    [RemoteTriggered]
+    [LoggerMessage(1128, LogLevel.Information, "Gossip sync from {Peer}: {Received} messages in {Seconds} s ({ChannelAnnouncements} channel_announcement, {ChannelUpdates} channel_update, {NodeAnnouncements} node_announcement), {Accepted} accepted; graph {Channels} channels, {Nodes} nodes")]
+    public static partial void SyncProgress(ILogger logger, string peer, long received, long seconds, long channelAnnouncements, long channelUpdates, long nodeAnnouncements, long accepted, int channels, int nodes);
+
+    [RemoteTriggered]
+    [LoggerMessage(1129, LogLevel.Information, "Gossip sync from {Peer} done in {Seconds} s: {Received} messages ({ChannelAnnouncements} channel_announcement, {ChannelUpdates} channel_update, {NodeAnnouncements} node_announcement), {Accepted} accepted; graph {Channels} channels, {Nodes} nodes")]
+    public static partial void SyncDone(ILogger logger, string peer, long seconds, long received, long channelAnnouncements, long channelUpdates, long nodeAnnouncements, long accepted, int channels, int nodes);
+
+    [RemoteTriggered]
+    [LoggerMessage(1130, LogLevel.Information, "Gossip sync from {Peer} cut short: it disconnected after {Seconds} s and {Received} messages ({Accepted} accepted); another peer is asked when one connects")]
+    public static partial void SyncDisconnected(ILogger logger, string peer, long seconds, long received, long accepted);
 }

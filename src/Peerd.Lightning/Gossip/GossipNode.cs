@@ -9,7 +9,8 @@ namespace Peerd.Lightning.Gossip;
 /// The gossip side of a node, assembled: the <see cref="ChannelGraph"/> loaded from its <see cref="GossipStore"/>, the
 /// <see cref="GossipIngest"/> that verifies what peers send, the <see cref="GossipRelay"/> and
 /// <see cref="GossipResponder"/> that serve it, the <see cref="GossipSync"/> that asks for it, and the address book
-/// fed with every stored <c>node_announcement</c>. Prunes channels older than two weeks every hour.
+/// fed with every stored <c>node_announcement</c>. Prunes channels older than two weeks every hour. The sync's progress
+/// is fed from the ingest's tallies and logged by a <see cref="GossipSyncReporter"/>.
 /// </summary>
 public sealed class GossipNode : IAsyncDisposable
 {
@@ -18,8 +19,9 @@ public sealed class GossipNode : IAsyncDisposable
 
     private readonly GossipStore _store;
     private readonly ITimer _pruneTimer;
+    private readonly GossipSyncReporter _reporter;
 
-    private GossipNode(ChannelGraph graph, GossipStore store, GossipIngest ingest, GossipRelay relay, GossipResponder responder, GossipSync sync, TimeProvider time)
+    private GossipNode(ChannelGraph graph, GossipStore store, GossipIngest ingest, GossipRelay relay, GossipResponder responder, GossipSync sync, TimeProvider time, ILogger logger)
     {
         Graph = graph;
         _store = store;
@@ -28,6 +30,7 @@ public sealed class GossipNode : IAsyncDisposable
         Responder = responder;
         Sync = sync;
         _pruneTimer = time.CreateTimer(_ => Prune(), null, PruneInterval, PruneInterval);
+        _reporter = new GossipSyncReporter(sync.Progress, graph, time, logger);
     }
 
     /// <summary>The graph.</summary>
@@ -45,8 +48,14 @@ public sealed class GossipNode : IAsyncDisposable
     /// <summary>The sync policy.</summary>
     public GossipSync Sync { get; }
 
-    /// <summary>Loads the store in <paramref name="directory"/> and starts everything for <paramref name="network"/>.</summary>
-    public static GossipNode Start(string directory, LightningNetwork network, AddressBook book, TimeProvider time, ILogger logger, GossipLimits? limits = null)
+    /// <summary>How the sync from each asked peer is going (<c>getinfo</c>'s <c>gossip_sync</c>).</summary>
+    public GossipSyncProgress SyncProgress => Sync.Progress;
+
+    /// <summary>
+    /// Loads the store in <paramref name="directory"/> and starts everything for <paramref name="network"/>
+    /// (<paramref name="syncQuietPeriod"/>: <see cref="GossipSyncProgress.QuietPeriod"/>, by default its default).
+    /// </summary>
+    public static GossipNode Start(string directory, LightningNetwork network, AddressBook book, TimeProvider time, ILogger logger, GossipLimits? limits = null, TimeSpan? syncQuietPeriod = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(book);
@@ -57,6 +66,8 @@ public sealed class GossipNode : IAsyncDisposable
         GossipLog.StoreOpened(logger, path, graph.ChannelCount, graph.NodeCount, store.LoadedRecords, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var ingest = new GossipIngest(graph, logger);
         var relay = new GossipRelay(graph);
+        var progress = new GossipSyncProgress(time, syncQuietPeriod);
+        ingest.Tallied += progress.Record;
         ingest.Stored += (origin, stored) =>
         {
             store.Append(stored);
@@ -71,7 +82,7 @@ public sealed class GossipNode : IAsyncDisposable
             relay.Relay(origin, stored);
         };
         var responder = new GossipResponder(graph, ingest, relay, network.ChainHash, logger);
-        return new GossipNode(graph, store, ingest, relay, responder, new GossipSync(network, graph), time);
+        return new GossipNode(graph, store, ingest, relay, responder, new GossipSync(network, graph, progress, logger), time, logger);
     }
 
     /// <summary>Call when a peer completes <c>init</c>.</summary>
@@ -95,6 +106,7 @@ public sealed class GossipNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _pruneTimer.DisposeAsync().ConfigureAwait(false);
+        await _reporter.DisposeAsync().ConfigureAwait(false);
         await Ingest.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();
     }

@@ -10,12 +10,13 @@ namespace Peerd.Lightning.Rpc.Methods;
 /// <summary>
 /// <c>getinfo</c>: Core Lightning's keys, in its order (channel counts are 0: Peerd opens no channels). Core Lightning's
 /// schema allows no other key, so Peerd's own (the graph's size, and that funding outputs are not checked on-chain)
-/// come only with <c>details=true</c> (named only), as <c>listpeers</c>' extensions do.
+/// come only with <c>details=true</c> (named only), as <c>listpeers</c>' extensions do: the graph's size, the funding
+/// warning, then <c>gossip_sync</c> (how the sync from each asked peer is going).
 /// </summary>
 public static class GetInfoMethod
 {
     /// <summary>Creates the method.</summary>
-    public static RpcMethod Create(PeerManager peers, NodeInfo info, Gossip.ChannelGraph? graph = null) => new("getinfo", [RpcParameter.NamedOnly("details", DetailsCheck)], (call, _) =>
+    public static RpcMethod Create(PeerManager peers, NodeInfo info, Gossip.ChannelGraph? graph = null, Gossip.GossipSyncProgress? sync = null) => new("getinfo", [RpcParameter.NamedOnly("details", DetailsCheck)], (call, _) =>
     {
         var local = info.Local;
         var address = new JsonArray();
@@ -64,6 +65,10 @@ public static class GetInfoMethod
             result["num_gossip_channels"] = graph.ChannelCount;
             result["num_gossip_nodes"] = graph.NodeCount;
             result["warning_gossip_unverified"] = Gossip.ChannelGraph.ChainWarning;
+            if (sync is not null)
+            {
+                result["gossip_sync"] = GossipSyncJson.From(sync);
+            }
         }
 
         return ValueTask.FromResult(RpcResult.Success(result));
