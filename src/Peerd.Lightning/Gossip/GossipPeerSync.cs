@@ -21,7 +21,14 @@ public sealed record GossipPeerSync(
     GossipCounts Received,
     GossipCounts Accepted)
 {
-    /// <summary>How long the peer took to answer: to its last message, or to now while it is still answering.</summary>
-    public TimeSpan Duration(DateTimeOffset now) =>
-        (State is GossipPeerSyncState.Requested or GossipPeerSyncState.Receiving ? now : LastMessageAt ?? Since) - AskedAt;
+    /// <summary>
+    /// How long the peer's answer took: to now while it is still answering, to its last message once done (to when it
+    /// was found quiet if it sent none), to its disconnection if it left.
+    /// </summary>
+    public TimeSpan Duration(DateTimeOffset now) => State switch
+    {
+        GossipPeerSyncState.Requested or GossipPeerSyncState.Receiving => now,
+        GossipPeerSyncState.Done => LastMessageAt ?? Since,
+        _ => Since,
+    } - AskedAt;
 }
