@@ -1,4 +1,5 @@
 using Peerd.Lightning.Gossip;
+using Peerd.Lightning.Node;
 using Peerd.Lightning.Protocol.Chains;
 using Peerd.Lightning.Protocol.Gossip;
 using Peerd.Lightning.Protocol.Messages;
@@ -28,6 +29,23 @@ public sealed class GossipIngestTests
         Assert.Equal(Ordered(1, 2).First == 1 ? 0 : 1, directions.Single(d => d.Source == Id(1)).Update.Direction);
         Assert.Equal("127.0.0.1:40000", h.Graph.AnnouncementOf(Id(1))!.Addresses.Single().ToString());
         Assert.Equal(4, h.Stored.Count);
+    }
+
+    [Fact]
+    public async Task EachBatchIsTalliedByKindWithWhatWasStoredAndAHeldAnnouncementCountsWhenItIsStored()
+    {
+        await using var h = new GraphHarness();
+        var tallies = new List<(NodeId Peer, GossipCounts Received, GossipCounts Accepted)>();
+        h.Ingest.Tallied += (peer, received, accepted) => tallies.Add((peer, received, accepted));
+
+        await h.FeedAsync(Bytes(1, h.Now, IPv4("127.0.0.1", 40000))); // held: no channel of node 1 yet
+        await h.FeedAsync(Announce(A, 1, 2), Update(A, 1, 2, 1, h.Now), Update(A, 1, 2, 1, h.Now), Announce(A, 1, 2));
+
+        Assert.Equal(2, tallies.Count);
+        Assert.All(tallies, t => Assert.Equal(GraphHarness.Peer, t.Peer));
+        Assert.Equal((new GossipCounts(0, 0, 1), default(GossipCounts)), (tallies[0].Received, tallies[0].Accepted));
+        Assert.Equal(new GossipCounts(2, 2, 0), tallies[1].Received);
+        Assert.Equal(new GossipCounts(1, 1, 1), tallies[1].Accepted); // the duplicates are not; the held announcement is
     }
 
     [Fact]
