@@ -7,7 +7,7 @@ namespace Peerd.Lightning.Gossip;
 /// most every <see cref="GossipSyncProgress.ProgressInterval"/>, and once when a peer is done or left, with the
 /// graph's totals.
 /// </summary>
-internal sealed class GossipSyncReporter : IAsyncDisposable
+public sealed class GossipSyncReporter : IAsyncDisposable
 {
     /// <summary>How often the progress is polled.</summary>
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
@@ -18,8 +18,13 @@ internal sealed class GossipSyncReporter : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ITimer _timer;
 
+    /// <summary>Starts polling <paramref name="progress"/> on <paramref name="time"/>'s timer, logging to <paramref name="logger"/>.</summary>
     public GossipSyncReporter(GossipSyncProgress progress, ChannelGraph graph, TimeProvider time, ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
         _progress = progress;
         _graph = graph;
         _time = time;
@@ -58,5 +63,6 @@ internal sealed class GossipSyncReporter : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the timer.</summary>
     public ValueTask DisposeAsync() => _timer.DisposeAsync();
 }
