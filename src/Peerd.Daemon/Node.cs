@@ -101,6 +101,7 @@ public sealed class Node : IAsyncDisposable
                 peers.InboundPeers, peers.OutboundPeers, peers.ConnectedCount + peers.PendingHandshakes, peers.SocketBudget)));
             var gossip = GossipNode.Start(options.NetworkDir, options.Network, book, TimeProvider.System, loggerFactory.CreateLogger("gossip"));
             node._owned.Insert(node._owned.IndexOf(peers), gossip); // stopped after the peers that feed it
+            node._disposables.Add(LightningMetrics.TrackGossipSync(gossip.SyncProgress));
             peers.ReadGate = (connection, cancellationToken) => gossip.Ingest.FlushAsync(connection.NodeId, cancellationToken);
             peers.MessageReceived += (connection, message) => gossip.Responder.Handle(GossipPeerOf(connection), message);
             peers.PeerConnected += connection =>

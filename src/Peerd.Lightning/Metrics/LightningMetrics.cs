@@ -86,6 +86,32 @@ public static class LightningMetrics
         PeerdMetrics.Gossip.Add(1, tags);
     }
 
+    /// <summary>Reports <paramref name="progress"/>'s peers by state (every state, 0 when none) until the result is disposed.</summary>
+    public static IDisposable TrackGossipSync(GossipSyncProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return PeerdMetrics.TrackGossipSync(Network, () => GossipSyncStates(progress.Snapshot().Peers));
+    }
+
+    /// <summary>How many of <paramref name="peers"/> are in each state, by the <c>state</c> label (every state, 0 when none).</summary>
+    public static IReadOnlyList<KeyValuePair<string, int>> GossipSyncStates(IEnumerable<GossipPeerSync> peers)
+    {
+        ArgumentNullException.ThrowIfNull(peers);
+        var counts = new int[4];
+        foreach (var peer in peers)
+        {
+            counts[(int)peer.State]++;
+        }
+
+        return
+        [
+            new("requested", counts[(int)GossipPeerSyncState.Requested]),
+            new("receiving", counts[(int)GossipPeerSyncState.Receiving]),
+            new("done", counts[(int)GossipPeerSyncState.Done]),
+            new("disconnected", counts[(int)GossipPeerSyncState.Disconnected]),
+        ];
+    }
+
     /// <summary>The <c>stage</c> label of a <see cref="ConnectStage"/> (Core Lightning's phrases are for people).</summary>
     public static string StageLabel(string? stage) => stage switch
     {

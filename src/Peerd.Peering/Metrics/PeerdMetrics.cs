@@ -24,6 +24,7 @@ public static class PeerdMetrics
     private static readonly Lock Lock = new();
     private static readonly List<MessageCounters> MessageSources = [];
     private static readonly List<Registration<PeerPortState>> PeerPorts = [];
+    private static readonly List<Registration<IReadOnlyList<KeyValuePair<string, int>>>> GossipSyncs = [];
     private static long _validatedLedger;
 
     /// <summary>The meter.</summary>
@@ -85,6 +86,10 @@ public static class PeerdMetrics
     public static ObservableGauge<int> SocketBudget { get; } = Meter.CreateObservableGauge(
         "peerd.peer_sockets.limit", () => ReadPorts(s => s.SocketBudget), "{socket}", "Peer sockets held at most before descriptor pressure sheds (the descriptor budget)");
 
+    /// <summary><c>peerd.gossip.sync.peers</c>: peers asked for gossip, by <c>state</c> of their answer; read from <see cref="TrackGossipSync"/>.</summary>
+    public static ObservableGauge<int> GossipSyncPeers { get; } = Meter.CreateObservableGauge(
+        "peerd.gossip.sync.peers", ReadGossipSync, "{peer}", "Peers asked for gossip, by the state of their answer (requested, receiving, done, disconnected)");
+
     /// <summary><c>peerd.xrpl.validated_ledger.sequence</c>: the sequence of the last validated XRPL ledger.</summary>
     public static ObservableGauge<long> ValidatedLedger { get; } = Meter.CreateObservableGauge(
         "peerd.xrpl.validated_ledger.sequence", ReadValidatedLedger, "{ledger}", "Sequence of the newest XRPL ledger validated by the trusted quorum");
@@ -121,6 +126,20 @@ public static class PeerdMetrics
         lock (Lock)
         {
             PeerPorts.Add(registration);
+        }
+
+        return registration;
+    }
+
+    /// <summary>Reports the gossip sync's peers by state on <see cref="GossipSyncPeers"/> until the result is disposed.</summary>
+    /// <param name="network">The <c>network</c> label.</param>
+    /// <param name="read">Reads each state's peer count now (at a scrape, on the exporter's thread).</param>
+    public static IDisposable TrackGossipSync(string network, Func<IReadOnlyList<KeyValuePair<string, int>>> read)
+    {
+        var registration = new Registration<IReadOnlyList<KeyValuePair<string, int>>>(network, read, GossipSyncs);
+        lock (Lock)
+        {
+            GossipSyncs.Add(registration);
         }
 
         return registration;
@@ -169,6 +188,26 @@ public static class PeerdMetrics
 
     private static IEnumerable<Measurement<int>> ReadPorts(Func<PeerPortState, int> value) =>
         [.. Ports().Select(port => new Measurement<int>(value(port.Read()), NetworkTag(port.Network)))];
+
+    private static IEnumerable<Measurement<int>> ReadGossipSync()
+    {
+        Registration<IReadOnlyList<KeyValuePair<string, int>>>[] syncs;
+        lock (Lock)
+        {
+            syncs = [.. GossipSyncs];
+        }
+
+        var measurements = new List<Measurement<int>>();
+        foreach (var sync in syncs)
+        {
+            foreach (var (state, peers) in sync.Read())
+            {
+                measurements.Add(new Measurement<int>(peers, NetworkTag(sync.Network), new("state", state)));
+            }
+        }
+
+        return measurements;
+    }
 
     private static IEnumerable<Measurement<long>> ReadValidatedLedger()
     {
