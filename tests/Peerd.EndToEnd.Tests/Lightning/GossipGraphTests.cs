@@ -37,6 +37,25 @@ public sealed class GossipGraphTests(SignedGraph graph, ITestOutputHelper output
             output.WriteLine($"graph of {channels} channels and {nodes} nodes after {stopwatch.Elapsed.TotalSeconds:F1} s");
             Assert.True(channels >= SignedGraph.Channels * 0.999, $"{channels} channels");
 
+            // getinfo reports the sync done once the peer has been quiet, with what it sent and what was kept.
+            var (sync, info) = await WaitForSyncedAsync(peerd);
+            output.WriteLine($"gossip_sync after {stopwatch.Elapsed.TotalSeconds:F1} s: {sync.ToJsonString()}");
+            Assert.Equal("synced", sync["state"]!.GetValue<string>());
+            var asked = Assert.Single(sync["peers"]!.AsArray())!;
+            Assert.Equal(server.NodeId, asked["id"]!.GetValue<string>());
+            Assert.Equal("done", asked["state"]!.GetValue<string>());
+            Assert.Equal(0, asked["first_timestamp"]!.GetValue<long>());
+            var received = asked["received"]!;
+            var accepted = asked["accepted"]!;
+            Assert.True(received["channel_announcement"]!.GetValue<long>() >= SignedGraph.Channels * 0.999, received.ToJsonString());
+            Assert.True(received["channel_update"]!.GetValue<long>() >= 2 * SignedGraph.Channels * 0.999, received.ToJsonString());
+            Assert.True(received["node_announcement"]!.GetValue<long>() >= SignedGraph.Nodes * 0.999, received.ToJsonString());
+            Assert.Equal(info["num_gossip_channels"]!.GetValue<long>(), accepted["channel_announcement"]!.GetValue<long>());
+            Assert.Equal(info["num_gossip_nodes"]!.GetValue<long>(), accepted["node_announcement"]!.GetValue<long>());
+            var syncLog = peerd.ReadLog();
+            Assert.Contains($"Asked {server.NodeId} for gossip from the beginning (first_timestamp 0)", syncLog, StringComparison.Ordinal);
+            Assert.Contains($"Gossip sync from {server.NodeId} done in ", syncLog, StringComparison.Ordinal);
+
             await using var rpc = await peerd.RpcAsync();
             var listed = (await rpc.ResultAsync("listnodes"))["nodes"]!.AsArray();
             int withAddresses = listed.Count(n => n!["addresses"] is JsonArray { Count: > 0 });
@@ -112,6 +131,26 @@ public sealed class GossipGraphTests(SignedGraph graph, ITestOutputHelper output
 
     private static async Task<NodeLightningPeer> NodeLightningPeerAt(string host, int port, byte[] secret) =>
         await NodeLightningPeer.ListenAsync(host, port, secret, SignedGraph.RegtestChain);
+
+    private static async Task<(JsonNode Sync, JsonNode Info)> WaitForSyncedAsync(PeerdProcess peerd)
+    {
+        // The peer is done once quiet for the quiet period (15 s); the deadline leaves room for a loaded machine.
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            await using (var rpc = await peerd.RpcAsync())
+            {
+                var info = await rpc.ResultAsync("getinfo", new JsonObject { ["details"] = true });
+                var sync = info["gossip_sync"]!;
+                if (sync["state"]!.GetValue<string>() == "synced" || deadline.Elapsed > TimeSpan.FromMinutes(2))
+                {
+                    return (sync, info);
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
 
     private static async Task<(int Channels, int Nodes)> WaitForGraphAsync(PeerdProcess peerd)
     {
