@@ -21,14 +21,16 @@ public class ReplyChannelRangeTests
     public void RoundTripsIdsAndExtension()
     {
         var ids = Hex.Decode("00" + "0000010000020003" + "0000040000050006");
-        var reply = new ReplyChannelRange(LightningNetwork.Signet.ChainHash, 1, 2, syncComplete: false, ids, Hex.Decode("0100"));
+        var reply = new ReplyChannelRange(LightningNetwork.Signet.ChainHash, 1, 2, syncComplete: false, ids, [new(1, 2), new(3, 0)]);
         Assert.True(ReplyChannelRange.TryDecode(reply.ToArray(), out var decoded, out _));
         Assert.Equal(LightningNetwork.Signet.ChainHash, decoded.ChainHash);
         Assert.Equal(1U, decoded.FirstBlocknum);
         Assert.Equal(2U, decoded.NumberOfBlocks);
         Assert.False(decoded.SyncComplete);
         Assert.Equal(ids, decoded.EncodedShortIds.ToArray());
-        Assert.Equal("0100", Hex.Encode(decoded.Extension));
+        Assert.Equal("0111" + "00" + "0000000100000002" + "0000000300000000", Hex.Encode(decoded.Extension));
+        Assert.Equal([new ChannelUpdateTimestamps(1, 2), new ChannelUpdateTimestamps(3, 0)], decoded.Timestamps);
+        Assert.Null(decoded.Checksums);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class GossipRepliesTests
     public void ManyIdsAreSplitAtBlockBoundariesIntoRepliesThatCoverTheRangeExactly()
     {
         var ids = Enumerable.Range(0, 20_000).Select(i => ShortChannelId.From(100 + (uint)(i / 3), (uint)(i % 3), 0)).ToList();
-        var replies = GossipReplies.For(new QueryChannelRange(Chain, 50, 1_000_000), ids);
+        var replies = GossipReplies.For(new QueryChannelRange(Chain, 50, 1_000_000), [.. ids.Select(id => new ChannelRangeEntry(id))]);
 
         Assert.Equal(3, replies.Count);
         Assert.Equal([false, false, true], replies.Select(r => r.SyncComplete));
