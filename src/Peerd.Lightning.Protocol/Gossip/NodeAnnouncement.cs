@@ -4,6 +4,7 @@ using Peerd.Crypto;
 using Peerd.Lightning.Protocol.Addresses;
 using Peerd.Lightning.Protocol.Features;
 using Peerd.Lightning.Protocol.Messages;
+using Peerd.Lightning.Protocol.Tlv;
 using Peerd.Primitives;
 
 namespace Peerd.Lightning.Protocol.Gossip;
@@ -24,6 +25,9 @@ public sealed class NodeAnnouncement : ILightningMessage
 
     /// <summary>32-byte zero-padded UTF-8 alias.</summary>
     public const int AliasLength = 32;
+
+    /// <summary>The <c>option_will_fund</c> record type of <c>node_ann_tlvs</c>.</summary>
+    public const ulong OptionWillFundType = 1;
 
     private readonly byte[] _signature;
     private readonly byte[] _signed;
@@ -76,8 +80,32 @@ public sealed class NodeAnnouncement : ILightningMessage
     /// <summary>The decoded addresses (up to the first unknown type; port-0 entries skipped; Tor v2 kept but flagged).</summary>
     public IReadOnlyList<WireAddress> Addresses { get; }
 
-    /// <summary>Bytes after <c>addresses</c> (an extension this version does not interpret).</summary>
+    /// <summary>Bytes after <c>addresses</c>: the <c>node_ann_tlvs</c> stream, as signed.</summary>
     public ReadOnlySpan<byte> Extension => _signed.AsSpan(_addressesOffset + _addressesLength);
+
+    /// <summary>The <c>node_ann_tlvs</c> this version knows: <c>option_will_fund</c> (type 1, <see cref="LeaseRates"/>).</summary>
+    public static TlvNamespace TlvTypes { get; } = new(
+        "node_ann_tlvs",
+        new TlvRecordSpec(OptionWillFundType, "option_will_fund", LeaseRates.Validate));
+
+    /// <summary>
+    /// The <c>option_will_fund</c> liquidity ad, or null when the announcement has none or its <c>node_ann_tlvs</c>
+    /// stream is invalid (decoded on each call).
+    /// </summary>
+    public LeaseRates? WillFund
+    {
+        get
+        {
+            LeaseRates? rates = null;
+            var reader = new TlvReader(Extension, TlvTypes);
+            while (reader.TryReadNext(out var record))
+            {
+                LeaseRates.TryRead(record.Value, out rates);
+            }
+
+            return reader.Error == TlvError.None ? rates : null;
+        }
+    }
 
     /// <summary>Everything after the signature: the signed bytes.</summary>
     public ReadOnlySpan<byte> SignedBytes => _signed;
@@ -90,10 +118,11 @@ public sealed class NodeAnnouncement : ILightningMessage
 
     /// <summary>
     /// Builds and signs an announcement for <paramref name="key"/>'s node. Features are written minimally and addresses
-    /// in the order given (sort them with <see cref="WireAddressList.InAscendingOrder"/>). Throws
+    /// in the order given (sort them with <see cref="WireAddressList.InAscendingOrder"/>), then
+    /// <paramref name="extension"/> (a <c>node_ann_tlvs</c> stream) as given. Throws
     /// <see cref="ArgumentException"/> for a colour that is not 3 bytes or an alias over 32 UTF-8 bytes.
     /// </summary>
-    public static NodeAnnouncement Sign(IStaticKey key, FeatureBits features, uint timestamp, ReadOnlySpan<byte> rgbColor, string alias, IReadOnlyList<WireAddress> addresses)
+    public static NodeAnnouncement Sign(IStaticKey key, FeatureBits features, uint timestamp, ReadOnlySpan<byte> rgbColor, string alias, IReadOnlyList<WireAddress> addresses, ReadOnlySpan<byte> extension = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(features);
@@ -111,7 +140,7 @@ public sealed class NodeAnnouncement : ILightningMessage
 
         int addressesLength = WireAddressList.GetLength(addresses);
         int featuresLength = features.MinimalLength;
-        var signed = new byte[2 + featuresLength + 4 + Secp256k1.PublicKeyLength + RgbColorLength + AliasLength + 2 + addressesLength];
+        var signed = new byte[2 + featuresLength + 4 + Secp256k1.PublicKeyLength + RgbColorLength + AliasLength + 2 + addressesLength + extension.Length];
         var span = signed.AsSpan();
         BinaryPrimitives.WriteUInt16BigEndian(span, (ushort)featuresLength);
         int offset = 2 + features.WriteMinimal(span[2..]);
@@ -126,6 +155,7 @@ public sealed class NodeAnnouncement : ILightningMessage
         BinaryPrimitives.WriteUInt16BigEndian(span[offset..], (ushort)addressesLength);
         offset += 2;
         WireAddressList.Write(addresses, span[offset..]);
+        extension.CopyTo(span[(offset + addressesLength)..]);
 
         var signature = new byte[SignatureLength];
         Span<byte> hash = stackalloc byte[32];

@@ -15,6 +15,24 @@ public static class TlvValueRules
     /// <summary>A <c>tu64</c>: at most 8 bytes, no leading zero.</summary>
     public static TlvValueValidator TruncatedUInt64 { get; } = Truncated(TruncatedUInt.MaxLength64);
 
+    /// <summary>
+    /// A single <c>bigsize</c> that is the whole value: minimally encoded (BOLT #1), with nothing before or after it.
+    /// </summary>
+    public static TlvValueValidator BigSizeValue { get; } = static value =>
+        BigSize.TryRead(value, out _, out int read) switch
+        {
+            BigSizeStatus.Done => read == value.Length ? TlvError.None : TlvError.KnownValueTooLong,
+            BigSizeStatus.NotCanonical => TlvError.KnownValueNotMinimal,
+            _ => TlvError.KnownValueTooShort,
+        };
+
+    /// <summary>At least <paramref name="length"/> bytes (a fixed head followed by a variable tail).</summary>
+    public static TlvValueValidator AtLeast(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        return value => value.Length < length ? TlvError.KnownValueTooShort : TlvError.None;
+    }
+
     /// <summary>Exactly <paramref name="length"/> bytes (fixed-size fields such as <c>u16</c>, <c>short_channel_id</c>).</summary>
     public static TlvValueValidator FixedLength(int length)
     {

@@ -115,31 +115,51 @@ public sealed partial class ChannelGraph
         }
     }
 
-    /// <summary>Channels whose funding block is in [<paramref name="firstBlock"/>, +<paramref name="blocks"/>), ascending, with each direction's update timestamp.</summary>
-    public IReadOnlyList<(ShortChannelId Id, uint Timestamp1, uint Timestamp2)> ChannelsInBlocks(uint firstBlock, uint blocks)
+    /// <summary>
+    /// Channels whose funding block is in [<paramref name="firstBlock"/>, +<paramref name="blocks"/>), ascending, with
+    /// each direction's update timestamp and, when <paramref name="withChecksums"/>, its checksum
+    /// (<see cref="ChannelUpdateChecksum"/>; computed after the lock is released).
+    /// </summary>
+    public IReadOnlyList<ChannelRangeEntry> ChannelsInBlocks(uint firstBlock, uint blocks, bool withChecksums = false)
     {
         ulong end = (ulong)firstBlock + blocks;
-        var result = new List<(ShortChannelId, uint, uint)>();
+        var found = new List<(ShortChannelId Id, byte[]? Update0, byte[]? Update1)>();
         lock (_lock)
         {
             foreach (var channel in _channels.Values)
             {
                 if (channel.Id.Block >= firstBlock && channel.Id.Block < end)
                 {
-                    result.Add((channel.Id, channel.UpdateTimestamp(0), channel.UpdateTimestamp(1)));
+                    found.Add((channel.Id, channel.Updates[0], channel.Updates[1]));
                 }
             }
         }
 
-        result.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        found.Sort((a, b) => a.Id.CompareTo(b.Id));
+        var result = new ChannelRangeEntry[found.Count];
+        for (int i = 0; i < found.Count; i++)
+        {
+            var (id, update0, update1) = found[i];
+            var timestamps = new ChannelUpdateTimestamps(Timestamp(update0), Timestamp(update1));
+            var checksums = withChecksums ? new ChannelUpdateChecksums(Checksum(update0), Checksum(update1)) : default;
+            result[i] = new ChannelRangeEntry(id, timestamps, checksums);
+        }
+
         return result;
+
+        static uint Timestamp(byte[]? update) => update is null ? 0 : ChannelUpdate.ReadTimestamp(update);
+
+        static uint Checksum(byte[]? update) => update is null ? 0 : ChannelUpdateChecksum.Compute(update);
     }
 
     /// <summary>
-    /// BOLT #7's reply to <c>query_short_channel_ids</c> for one id: its <c>channel_announcement</c>, its updates,
-    /// and the <c>node_announcement</c> of each end not already in <paramref name="sentNodes"/>. Empty when unknown.
+    /// BOLT #7's reply to <c>query_short_channel_ids</c> for one id, as <paramref name="flags"/> asks
+    /// (<see cref="QueryFlag.All"/> without <c>query_flags</c>): its <c>channel_announcement</c>, the update of each
+    /// direction asked for that we hold, and the <c>node_announcement</c> of each end asked for that we hold and is
+    /// not already in <paramref name="sentNodes"/> ("SHOULD avoid sending duplicate <c>node_announcements</c>").
+    /// Empty when the channel is unknown or <paramref name="flags"/> asks for nothing.
     /// </summary>
-    public IReadOnlyList<byte[]> MessagesFor(ShortChannelId id, HashSet<NodeId> sentNodes)
+    public IReadOnlyList<byte[]> MessagesFor(ShortChannelId id, HashSet<NodeId> sentNodes, QueryFlag flags = QueryFlag.All)
     {
         ArgumentNullException.ThrowIfNull(sentNodes);
         var result = new List<byte[]>();
@@ -150,18 +170,34 @@ public sealed partial class ChannelGraph
                 return result;
             }
 
-            result.Add(channel.Announcement);
-            result.AddRange(channel.Updates.OfType<byte[]>());
-            foreach (var node in new[] { channel.Node1, channel.Node2 })
+            if ((flags & QueryFlag.ChannelAnnouncement) != 0)
             {
-                if (node.Announcement is { } announcement && sentNodes.Add(node.Id))
-                {
-                    result.Add(announcement.ToArray());
-                }
+                result.Add(channel.Announcement);
             }
+
+            if ((flags & QueryFlag.ChannelUpdateNode1) != 0 && channel.Updates[0] is { } update0)
+            {
+                result.Add(update0);
+            }
+
+            if ((flags & QueryFlag.ChannelUpdateNode2) != 0 && channel.Updates[1] is { } update1)
+            {
+                result.Add(update1);
+            }
+
+            AddNode(channel.Node1, QueryFlag.NodeAnnouncementNode1);
+            AddNode(channel.Node2, QueryFlag.NodeAnnouncementNode2);
         }
 
         return result;
+
+        void AddNode(GraphNode node, QueryFlag flag)
+        {
+            if ((flags & flag) != 0 && node.Announcement is { } announcement && sentNodes.Add(node.Id))
+            {
+                result.Add(announcement.ToArray());
+            }
+        }
     }
 
     /// <summary>

@@ -73,6 +73,15 @@ public sealed class GossipResponder
                     return GossipOutcome.Malformed;
                 }
 
+                int idCount = (ids.EncodedShortIds.Length - 1) / ShortChannelIdEncoding.ShortChannelIdLength;
+                if (ids.ChainHash.Equals(_chain) && ids.QueryFlags is { } flags && flags.Count != idCount)
+                {
+                    // BOLT #7: "if encoded_query_flags does not decode to exactly one flag per short_channel_id: MAY
+                    // send a warning". Core Lightning's connectd sends this one and no reply_short_channel_ids_end.
+                    peer.TrySend(WarningMessage.FromText(FlagCountWarning(flags.Count, idCount)).ToArray());
+                    return GossipOutcome.Malformed;
+                }
+
                 return StartAnswer(peer, ids.ToString(), () => AnswerIdsAsync(peer, ids));
             case MessageType.GossipTimestampFilter:
                 if (!GossipTimestampFilter.TryDecode(message, out var filter, out failure))
@@ -150,8 +159,8 @@ public sealed class GossipResponder
             return;
         }
 
-        var ids = _graph.ChannelsInBlocks(query.FirstBlocknum, query.NumberOfBlocks).Select(c => c.Id).ToList();
-        foreach (var reply in GossipReplies.For(query, ids))
+        var channels = _graph.ChannelsInBlocks(query.FirstBlocknum, query.NumberOfBlocks, withChecksums: query.WantsChecksums);
+        foreach (var reply in GossipReplies.For(query, channels))
         {
             await peer.SendAsync(reply.ToArray(), peer.Closed).ConfigureAwait(false);
         }
@@ -161,10 +170,13 @@ public sealed class GossipResponder
     {
         if (query.ChainHash.Equals(_chain))
         {
+            // Without query_flags, everything for each id (node announcements once per query).
             var sentNodes = new HashSet<Node.NodeId>();
-            foreach (var id in GossipReplies.Decode(query.EncodedShortIds))
+            var ids = GossipReplies.Decode(query.EncodedShortIds);
+            for (int i = 0; i < ids.Count; i++)
             {
-                foreach (var message in _graph.MessagesFor(id, sentNodes))
+                var flags = query.QueryFlags is { } asked ? asked[i] : QueryFlag.All;
+                foreach (var message in _graph.MessagesFor(ids[i], sentNodes, flags))
                 {
                     await peer.SendAsync(message, peer.Closed).ConfigureAwait(false);
                 }
@@ -176,6 +188,10 @@ public sealed class GossipResponder
 
     /// <summary>Core Lightning's warning for an <c>encoded_short_ids</c> it cannot decode (<c>connectd/queries.c</c>).</summary>
     public static string BadEncodingWarning(ReadOnlySpan<byte> encoded) => "Bad query_short_channel_ids encoding " + Peerd.Primitives.Hex.Encode(encoded);
+
+    /// <summary>Core Lightning's warning for <c>query_flags</c> whose count is not the ids' (<c>connectd/queries.c</c>).</summary>
+    public static string FlagCountWarning(int flags, int ids) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Bad query_short_channel_ids flags count {flags} scids {ids}");
 
     private static GossipOutcome Malformed(GossipPeer peer, DecodeFailure failure)
     {

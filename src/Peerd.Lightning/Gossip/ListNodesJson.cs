@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Peerd.Lightning.Protocol.Addresses;
+using Peerd.Lightning.Protocol.Gossip;
 using Peerd.Lightning.Transport;
 using Peerd.ClnRpc.Protocol;
 
@@ -10,7 +11,8 @@ namespace Peerd.Lightning.Gossip;
 /// <c>listnodes</c>' entries in Core Lightning's shape and key order (<c>plugins/topology.c</c>, <c>json_add_node</c>):
 /// a node with an announcement has <c>nodeid</c>, <c>alias</c> (the announcement's 32 bytes up to the first NUL,
 /// escaped by <see cref="CoreLightningJsonEscape"/>), <c>color</c>, <c>last_timestamp</c>, <c>features</c> and
-/// <c>addresses</c>; a node without one has just <c>nodeid</c>. Core Lightning's schema allows nothing else, so our own
+/// <c>addresses</c>, then <c>option_will_fund</c> when the announcement carries a liquidity ad; a node without one has
+/// just <c>nodeid</c>. Core Lightning's schema allows nothing else, so our own
 /// observations appear only when asked for (<c>connected_addresses</c>, most recent first, with
 /// <c>last_connected</c>).
 /// </summary>
@@ -63,6 +65,10 @@ public static class ListNodesJson
             }
 
             writer.WriteEndArray();
+            if (announcement.WillFund is { } rates)
+            {
+                WriteWillFund(writer, rates);
+            }
         }
 
         if (includeConnected && node.Connected.Count > 0)
@@ -88,6 +94,26 @@ public static class ListNodesJson
         writer.WriteString("type"u8, address.JsonTypeName);
         writer.WriteString("address"u8, address.Host);
         writer.WriteNumber("port"u8, address.Port);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>option_will_fund</c> as Core Lightning's <c>listnodes</c> shows a liquidity ad (<c>json_add_lease_rates</c>
+    /// then <c>compact_lease</c>): <c>lease_fee_base_msat</c> (the satoshi fee in msat), <c>lease_fee_basis</c>,
+    /// <c>funding_weight</c>, <c>channel_fee_max_base_msat</c>, <c>channel_fee_max_proportional_thousandths</c> and
+    /// <c>compact_lease</c> (the <c>lease_rates</c> encoding in hex).
+    /// </summary>
+    public static void WriteWillFund(Utf8JsonWriter writer, LeaseRates rates)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rates);
+        writer.WriteStartObject("option_will_fund"u8);
+        writer.WriteNumber("lease_fee_base_msat"u8, rates.LeaseFeeBaseSat * 1000UL);
+        writer.WriteNumber("lease_fee_basis"u8, rates.LeaseFeeBasis);
+        writer.WriteNumber("funding_weight"u8, rates.FundingWeight);
+        writer.WriteNumber("channel_fee_max_base_msat"u8, rates.ChannelFeeMaxBaseMsat);
+        writer.WriteNumber("channel_fee_max_proportional_thousandths"u8, rates.ChannelFeeMaxProportionalThousandths);
+        writer.WriteString("compact_lease"u8, Peerd.Primitives.Hex.Encode(rates.ToArray()));
         writer.WriteEndObject();
     }
 

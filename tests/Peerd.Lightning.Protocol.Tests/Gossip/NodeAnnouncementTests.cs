@@ -181,4 +181,26 @@ public class NodeAnnouncementTests
         Assert.False(NodeAnnouncement.TryDecode(Hex.Decode(hex), out _, out var failure));
         Assert.Equal("node_announcement: truncated in signature", failure.Reason);
     }
+
+    [Fact]
+    public void AnOptionWillFundRecordIsALiquidityAd()
+    {
+        var rates = new LeaseRates(666, 100, 100, 2000, 1000);
+        var announcement = NodeAnnouncement.Sign(Key, OurFeatures.Node, 1_700_000_000, [0x12, 0x34, 0x56], "ad", [], Hex.Decode("010c" + Hex.Encode(rates.ToArray()) + "0301ff"));
+
+        Assert.True(announcement.VerifySignature());
+        Assert.True(NodeAnnouncement.TryDecode(announcement.ToArray(), out var decoded, out _));
+        Assert.Equal(rates, decoded.WillFund);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("0301ff")] // only an unknown odd record
+    [InlineData("010c029a00640064000007d003e8" + "0200")] // an unknown even record makes the stream invalid
+    [InlineData("0109029a0064006400000007")] // a lease_rates shorter than its head
+    public void WithoutAValidOptionWillFundThereIsNoLiquidityAd(string extension)
+    {
+        var announcement = NodeAnnouncement.Sign(Key, OurFeatures.Node, 1_700_000_000, [0x12, 0x34, 0x56], "ad", [], Hex.Decode(extension));
+        Assert.Null(announcement.WillFund);
+    }
 }

@@ -38,6 +38,10 @@ internal static class Announcements
 
     public static byte[] Bytes(int n, uint timestamp, params WireAddress[] addresses) => Sign(n, timestamp, addresses).ToArray();
 
+    /// <summary>An announcement of node <paramref name="n"/> whose <c>node_ann_tlvs</c> are <paramref name="extension"/>.</summary>
+    public static NodeAnnouncement SignWithTlvs(int n, uint timestamp, ReadOnlySpan<byte> extension, params WireAddress[] addresses) =>
+        NodeAnnouncement.Sign(Key(n), OurFeatures.Node, timestamp, [0x01, 0x02, (byte)n], $"node-{n}", addresses, extension);
+
     /// <summary>A correctly framed announcement whose signature no longer matches (one address byte changed).</summary>
     public static byte[] Forged(int n, uint timestamp)
     {

@@ -1,6 +1,7 @@
 using Peerd.Lightning.Gossip;
 using Peerd.Lightning.Protocol.Chains;
 using Peerd.Lightning.Protocol.Gossip;
+using Peerd.Lightning.Protocol.Messages;
 
 namespace Peerd.Lightning.Tests.Gossip;
 
@@ -32,7 +33,7 @@ public class GossipRepliesTests
     public void ManyIdsAreSplitAtBlockBoundariesIntoRepliesThatCoverTheRangeExactly()
     {
         var ids = Enumerable.Range(0, 20_000).Select(i => ShortChannelId.From(100 + (uint)(i / 3), (uint)(i % 3), 0)).ToList();
-        var replies = GossipReplies.For(new QueryChannelRange(Chain, 50, 1_000_000), ids);
+        var replies = GossipReplies.For(new QueryChannelRange(Chain, 50, 1_000_000), [.. ids.Select(id => new ChannelRangeEntry(id))]);
 
         Assert.Equal(3, replies.Count);
         Assert.Equal([false, false, true], replies.Select(r => r.SyncComplete));
@@ -66,5 +67,53 @@ public class GossipRepliesTests
         Assert.True(reply.FullInformation);
         Assert.Equal([ShortChannelId.From(0, 1, 2)], GossipReplies.Decode([0, 0, 0, 0, 0, 0, 1, 0, 2]));
         Assert.Empty(GossipReplies.Decode([1, 2, 3]));
+    }
+
+    [Fact]
+    public void RepliesWithTimestampsAndChecksumsCarryOneOfEachPerIdAndFitAMessage()
+    {
+        var channels = Enumerable.Range(0, 10_000)
+            .Select(i => new ChannelRangeEntry(ShortChannelId.From(100 + (uint)(i / 3), (uint)(i % 3), 0), new((uint)i, (uint)i + 1), new((uint)i * 7, 0)))
+            .ToList();
+        var query = new QueryChannelRange(Chain, 0, 1_000_000, QueryOptionFlags.Timestamps | QueryOptionFlags.Checksums);
+
+        var replies = GossipReplies.For(query, channels);
+
+        // 2728 ids fit a message with both TLVs, cut back to a block boundary: four replies, not the two of ids alone.
+        Assert.Equal(4, replies.Count);
+        Assert.Equal([false, false, false, true], replies.Select(r => r.SyncComplete));
+        foreach (var reply in replies)
+        {
+            Assert.True(reply.ToArray().Length <= 65535);
+            int ids = GossipReplies.Decode(reply.EncodedShortIds).Count;
+            Assert.Equal(ids, reply.Timestamps!.Count);
+            Assert.Equal(ids, reply.Checksums!.Count);
+        }
+
+        Assert.Equal(channels.Select(c => c.Id), replies.SelectMany(r => GossipReplies.Decode(r.EncodedShortIds)));
+        Assert.Equal(channels.Select(c => c.Timestamps), replies.SelectMany(r => r.Timestamps!));
+        Assert.Equal(channels.Select(c => c.Checksums), replies.SelectMany(r => r.Checksums!));
+    }
+
+    [Theory]
+    [InlineData(null, false, false)]
+    [InlineData(QueryOptionFlags.None, false, false)]
+    [InlineData(QueryOptionFlags.Timestamps, true, false)]
+    [InlineData(QueryOptionFlags.Checksums, false, true)]
+    [InlineData((QueryOptionFlags)0xfc, false, false)] // only unknown bits
+    public void OnlyTheTlvsAskedForAreAdded(QueryOptionFlags? option, bool timestamps, bool checksums)
+    {
+        var reply = Assert.Single(GossipReplies.For(new QueryChannelRange(Chain, 0, 1_000, option), [new ChannelRangeEntry(ShortChannelId.From(500, 1, 0), new(1, 2), new(3, 4))]));
+        Assert.Equal(timestamps, reply.Timestamps is not null);
+        Assert.Equal(checksums, reply.Checksums is not null);
+        Assert.Equal(option is null || (!timestamps && !checksums), reply.Extension.IsEmpty);
+    }
+
+    [Fact]
+    public void AnEmptyRangeWithOptionsHasEmptyTlvs()
+    {
+        var reply = Assert.Single(GossipReplies.For(new QueryChannelRange(Chain, 0, 1_000, QueryOptionFlags.Timestamps | QueryOptionFlags.Checksums), []));
+        Assert.Empty(reply.Timestamps!);
+        Assert.Empty(reply.Checksums!);
     }
 }

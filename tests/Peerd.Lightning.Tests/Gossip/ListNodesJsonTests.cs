@@ -55,6 +55,34 @@ public class ListNodesJsonTests
     }
 
     [Fact]
+    public void ALiquidityAdIsShownAfterTheAddressesAsCoreLightningShowsIt()
+    {
+        // option_will_fund: funding_weight 666, lease_fee_basis 100, channel_fee_max_proportional_thousandths 10,
+        // lease_fee_base_sat 2000, channel_fee_max_base_msat 5000 (tu32 1388); then an unknown odd record.
+        const string leaseRates = "029a" + "0064" + "000a" + "000007d0" + "1388";
+        var announcement = SignWithTlvs(3, 1_700_000_000, Peerd.Primitives.Hex.Decode("010c" + leaseRates + "0501ff"), IPv4("203.0.113.3"));
+        var record = Record(Id(3), announcement);
+
+        Assert.Equal(
+            "{\"nodeid\":\"" + Id(3) + "\",\"alias\":\"node-3\",\"color\":\"010203\",\"last_timestamp\":1700000000,"
+            + "\"features\":\"20000000a282\",\"addresses\":[{\"type\":\"ipv4\",\"address\":\"203.0.113.3\",\"port\":9735}],"
+            + "\"option_will_fund\":{\"lease_fee_base_msat\":2000000,\"lease_fee_basis\":100,\"funding_weight\":666,"
+            + "\"channel_fee_max_base_msat\":5000,\"channel_fee_max_proportional_thousandths\":10,\"compact_lease\":\"" + leaseRates + "\"}}",
+            One(record));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("0501ff")]
+    [InlineData("0109029a0064000a000007")] // lease_rates shorter than its fixed fields
+    public void WithoutAValidLiquidityAdThereIsNoOptionWillFund(string tlvs)
+    {
+        var record = Record(Id(3), SignWithTlvs(3, 1_700_000_000, Peerd.Primitives.Hex.Decode(tlvs)));
+        Assert.DoesNotContain("option_will_fund", One(record), StringComparison.Ordinal);
+        Assert.Contains("\"addresses\":[]", One(record), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ANodeKnownOnlyFromConnectionsShowsOnlyItsId()
     {
         var record = Record(Id(2), null, new ConnectedAddress(PeerEndpoint.FromIp(IPAddress.Loopback, 9735), default));
