@@ -89,62 +89,6 @@ public sealed class PeerdCliWrapperTests : IDisposable
         Assert.Equal(2, BuildCalls());
     }
 
-    [Fact]
-    public void SelfCheckingClientStartsAtOnceWhileCurrentAndHandsAStaleCallBackForARebuild()
-    {
-        // The real client (its framework-dependent build, started by a stand-in for the native executable) with the
-        // marker its publish writes: the wrapper starts it at once, and the client's own comparison sends a call on an
-        // edited or added source back to the wrapper, which rebuilds and runs the same call.
-        UseSelfCheckingClient();
-        var version = Run("--version");
-        Assert.StartsWith("peerd-cli ", version);
-        Assert.Equal(1, BuildCalls());
-
-        Age("artifacts/peerd-cli/.built", TimeSpan.Zero);
-        Assert.Equal(version, Run("--version"));
-        Assert.Equal(1, BuildCalls());
-
-        Age("src/Peerd.Cli/Json/Reader.cs", TimeSpan.FromSeconds(2));
-        Assert.Equal(version, Run("--version"));
-        Assert.Equal(2, BuildCalls());
-
-        File.WriteAllText(_repo.Combine("src", "Peerd.Cli", "Added.cs"), "// new");
-        Age("src/Peerd.Cli", TimeSpan.FromSeconds(2));
-        Assert.Equal(version, Run("--version"));
-        Assert.Equal(3, BuildCalls());
-
-        // The sources' times were set ahead of the clock; a stamp after them is a current build again.
-        File.SetLastWriteTimeUtc(_repo.Combine("artifacts", "peerd-cli", ".built"), DateTime.UtcNow.AddMinutes(1));
-        Assert.Equal(version, Run("--version"));
-        Assert.Equal(3, BuildCalls());
-    }
-
-    [Fact]
-    public void SelfCheckingClientIsNotStartedWhenTheWrapperIsToldTheBuildIsStale()
-    {
-        UseSelfCheckingClient();
-        Run("--version");
-        Age("src/Peerd.Cli/Program.cs", TimeSpan.FromSeconds(2));
-        Run(new Dictionary<string, string> { ["PEERD_CLI_STALE"] = "1" }, "--version");
-        Assert.Equal(2, BuildCalls());
-    }
-
-    /// <summary>The stand-in build leaves a client that runs the real one, and the marker of a self-checking build.</summary>
-    private void UseSelfCheckingClient()
-    {
-        var client = Path.Combine(AppContext.BaseDirectory, "peerd-cli.dll");
-        Script("scripts/build.sh", $$"""
-            cd "$(dirname "$0")/.."
-            echo "$@" >> build-calls
-            mkdir -p artifacts/peerd-cli
-            printf '#!/bin/sh\nexec dotnet "{{client}}" "$@"\n' > artifacts/peerd-cli/peerd-cli
-            chmod +x artifacts/peerd-cli/peerd-cli
-            echo "set -- 'src/Peerd.Cli' 'src/Peerd.Cli/Json' 'src/Peerd.Cli/Program.cs' 'src/Peerd.Cli/Json/Reader.cs'" > artifacts/peerd-cli/.sources
-            touch artifacts/peerd-cli/.checks-sources artifacts/peerd-cli/.built
-            """);
-        File.SetUnixFileMode(_repo.File("scripts/build.sh"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
-
     private void Script(string name, string body) => File.WriteAllText(_repo.File(name), "#!/bin/sh\n" + body + "\n");
 
     /// <summary>Sets a path's modification time <paramref name="ahead"/> of the build stamp's (file systems may round to the second).</summary>
@@ -165,9 +109,7 @@ public sealed class PeerdCliWrapperTests : IDisposable
     private int BuildCalls() => File.Exists(_repo.File("build-calls")) ? File.ReadAllLines(_repo.File("build-calls")).Length : 0;
 
     /// <summary>Runs <c>./peerd-cli</c> from the copy's root (as a user types it), returns its stdout.</summary>
-    private string Run(params string[] arguments) => Run(new Dictionary<string, string>(), arguments);
-
-    private string Run(Dictionary<string, string> environment, params string[] arguments)
+    private string Run(params string[] arguments)
     {
         var start = new ProcessStartInfo("/bin/sh", ["./peerd-cli", .. arguments])
         {
@@ -175,12 +117,6 @@ public sealed class PeerdCliWrapperTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment.Remove("PEERD_CLI_ROOT");
-        start.Environment.Remove("PEERD_CLI_STALE");
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
