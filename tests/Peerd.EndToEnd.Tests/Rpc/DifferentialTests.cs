@@ -67,7 +67,7 @@ public sealed class DifferentialTests : IAsyncLifetime
             }
 
             var (reply, closes) = await ExchangeAsync(request);
-            var actual = Normalise(JsonNode.Parse(reply)!, values);
+            var actual = Normalise(JsonNode.Parse(reply), values) ?? throw new InvalidOperationException($"{name}: the reply is JSON null");
             var expected = differences.TryGetValue(name, out var difference) ? difference["peerd"]! : recorded["response"]!;
             var expectedCloses = difference?["closes"]?.GetValue<bool>() ?? recorded["closes"]!.GetValue<bool>();
             var mode = recorded["compare"]!.GetValue<string>();
