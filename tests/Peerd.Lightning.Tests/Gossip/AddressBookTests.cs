@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using Peerd.TestKit;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,7 +16,7 @@ namespace Peerd.Lightning.Tests.Gossip;
 public sealed class AddressBookTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("peerd-book-").FullName;
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
 
     private string BookPath => Path.Combine(_dir, AddressBook.FileName);
 
@@ -29,13 +31,13 @@ public sealed class AddressBookTests : IDisposable
     public void ASignedAnnouncementIsStoredAndItsAddressesOffered()
     {
         using var book = Open();
-        var result = book.TryAccept(Bytes(1, _clock.UnixSeconds, IPv4("203.0.113.1")));
+        var result = book.TryAccept(Bytes(1, _clock.UnixSeconds(), IPv4("203.0.113.1")));
         Assert.Equal(AcceptStatus.Accepted, result.Status);
         Assert.Equal(Id(1), result.Node);
         Assert.Equal(["203.0.113.1:9735"], book.AddressesFor(Id(1)).Select(e => e.ToString()));
         var record = Assert.Single(book.List());
         Assert.Equal("node-1", record.Announcement!.AliasText);
-        Assert.Equal(_clock.UnixSeconds, record.LastTimestamp);
+        Assert.Equal(_clock.UnixSeconds(), record.LastTimestamp);
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public sealed class AddressBookTests : IDisposable
         using (var book = Open())
         {
             long empty = book.Statistics.FileBytes;
-            var result = book.TryAccept(Forged(1, _clock.UnixSeconds));
+            var result = book.TryAccept(Forged(1, _clock.UnixSeconds()));
             Assert.Equal(AcceptStatus.Invalid, result.Status);
             Assert.Equal($"Bad signature on node_announcement from {Id(1)}", result.Reason);
             Assert.Empty(book.List());
@@ -59,7 +61,7 @@ public sealed class AddressBookTests : IDisposable
     [Fact]
     public void AnInvalidNodeIdIsRejected()
     {
-        var bytes = Bytes(1, _clock.UnixSeconds);
+        var bytes = Bytes(1, _clock.UnixSeconds());
         // node_id starts after type 2, signature 64, flen 2, features 6 and timestamp 4: an x coordinate of all ones is off the curve.
         bytes.AsSpan(2 + 64 + 2 + 6 + 4 + 1, 32).Fill(0xff);
         using var book = Open();
@@ -72,7 +74,7 @@ public sealed class AddressBookTests : IDisposable
     public void AMalformedAnnouncementIsInvalidWithTheDecodeReason()
     {
         using var book = Open();
-        var result = book.TryAccept(Bytes(1, _clock.UnixSeconds)[..80]);
+        var result = book.TryAccept(Bytes(1, _clock.UnixSeconds())[..80]);
         Assert.Equal(AcceptStatus.Invalid, result.Status);
         Assert.Contains("truncated", result.Reason, StringComparison.Ordinal);
     }
@@ -80,7 +82,7 @@ public sealed class AddressBookTests : IDisposable
     [Fact]
     public void OnlyANewerTimestampReplacesTheAnnouncement()
     {
-        uint t = _clock.UnixSeconds;
+        uint t = _clock.UnixSeconds();
         using var book = Open();
         Assert.Equal(AcceptStatus.Accepted, book.TryAccept(Bytes(1, t, IPv4("203.0.113.1"))).Status);
         Assert.Equal(AcceptStatus.Stale, book.TryAccept(Bytes(1, t, IPv4("203.0.113.2"))).Status);
@@ -96,7 +98,7 @@ public sealed class AddressBookTests : IDisposable
     [Fact]
     public void AStaleForgeryCostsNoSignatureCheckAndStoresNothing()
     {
-        uint t = _clock.UnixSeconds;
+        uint t = _clock.UnixSeconds();
         using var book = Open();
         book.TryAccept(Bytes(1, t + 10));
         Assert.Equal(AcceptStatus.Stale, book.TryAccept(Forged(1, t)).Status);
@@ -106,15 +108,15 @@ public sealed class AddressBookTests : IDisposable
     public void LimitsRefuseOversizedAndFutureAnnouncements()
     {
         using var book = Open(new AddressBookOptions { MaxAnnouncementLength = 200 });
-        var big = Bytes(1, _clock.UnixSeconds, Dns(new string('a', 120)));
+        var big = Bytes(1, _clock.UnixSeconds(), Dns(new string('a', 120)));
         var tooBig = book.TryAccept(big);
         Assert.Equal(AcceptStatus.Refused, tooBig.Status);
         Assert.Equal($"node_announcement of {big.Length} bytes is over the 200-byte limit", tooBig.Reason);
 
-        var ahead = book.TryAccept(Bytes(2, _clock.UnixSeconds + (uint)TimeSpan.FromDays(1).TotalSeconds + 1));
+        var ahead = book.TryAccept(Bytes(2, _clock.UnixSeconds() + (uint)TimeSpan.FromDays(1).TotalSeconds + 1));
         Assert.Equal(AcceptStatus.Refused, ahead.Status);
         Assert.Contains("ahead of our clock", ahead.Reason, StringComparison.Ordinal);
-        Assert.Equal(AcceptStatus.Accepted, book.TryAccept(Bytes(2, _clock.UnixSeconds + (uint)TimeSpan.FromDays(1).TotalSeconds)).Status);
+        Assert.Equal(AcceptStatus.Accepted, book.TryAccept(Bytes(2, _clock.UnixSeconds() + (uint)TimeSpan.FromDays(1).TotalSeconds)).Status);
         Assert.Single(book.List());
     }
 
@@ -123,7 +125,7 @@ public sealed class AddressBookTests : IDisposable
     {
         using var book = Open();
         var features = OurFeatures.Node.With(100);
-        Assert.Equal(AcceptStatus.Accepted, book.TryAccept(Sign(1, _clock.UnixSeconds, features, IPv4("203.0.113.1")).ToArray()).Status);
+        Assert.Equal(AcceptStatus.Accepted, book.TryAccept(Sign(1, _clock.UnixSeconds(), features, IPv4("203.0.113.1")).ToArray()).Status);
         Assert.True(book.Find(Id(1))!.HasUnknownRequiredFeatures);
         Assert.Single(book.AddressesFor(Id(1)));
     }
@@ -132,7 +134,7 @@ public sealed class AddressBookTests : IDisposable
     public void ConnectedAddressesAreRememberedAfterTheAnnouncedOnes()
     {
         using var book = Open();
-        book.TryAccept(Bytes(1, _clock.UnixSeconds, IPv4("203.0.113.1"), IPv6("2001:db8::1")));
+        book.TryAccept(Bytes(1, _clock.UnixSeconds(), IPv4("203.0.113.1"), IPv6("2001:db8::1")));
         book.RememberConnected(Id(1), PeerEndpoint.FromIp(IPAddress.Parse("198.51.100.7"), 9735));
         _clock.Advance(TimeSpan.FromSeconds(1));
         book.RememberConnected(Id(1), PeerEndpoint.LocalSocket("/run/peer.sock"));
@@ -170,7 +172,7 @@ public sealed class AddressBookTests : IDisposable
     [Fact]
     public void TheBookSurvivesARestart()
     {
-        uint t = _clock.UnixSeconds;
+        uint t = _clock.UnixSeconds();
         string before;
         using (var book = Open())
         {
@@ -190,7 +192,7 @@ public sealed class AddressBookTests : IDisposable
     [Fact]
     public void ACrashMidWriteLosesOnlyTheTornRecord()
     {
-        uint t = _clock.UnixSeconds;
+        uint t = _clock.UnixSeconds();
         long afterTwo;
         long afterThree;
         using (var book = Open())
@@ -224,7 +226,7 @@ public sealed class AddressBookTests : IDisposable
     {
         // What a kill -9 leaves is what the kernel holds at that instant: copying the file under a busy writer
         // catches it between and in the middle of records.
-        uint t = _clock.UnixSeconds;
+        uint t = _clock.UnixSeconds();
         var messages = Enumerable.Range(1, 400).Select(n => Bytes(n, t, IPv4("203.0.113.1"))).ToArray();
         var snapshots = new List<byte[]>();
         using (var book = Open())
@@ -264,7 +266,7 @@ public sealed class AddressBookTests : IDisposable
     [Fact]
     public void AFlippedByteDropsThatRecordAndEverythingAfterButKeepsEarlierOnes()
     {
-        uint t = _clock.UnixSeconds;
+        uint t = _clock.UnixSeconds();
         long afterOne;
         long afterTwo;
         using (var book = Open())
@@ -282,7 +284,7 @@ public sealed class AddressBookTests : IDisposable
             var damaged = (byte[])whole.Clone();
             damaged[offset] ^= 0x10;
             File.WriteAllBytes(BookPath, damaged);
-            var logger = new CapturingLogger();
+            var logger = new CapturedLog();
             using var book = Open(logger: logger);
             Assert.Equal([Id(1)], book.List().Select(r => r.Id));
             Assert.Equal(afterOne, new FileInfo(BookPath).Length);
@@ -296,7 +298,7 @@ public sealed class AddressBookTests : IDisposable
         File.WriteAllBytes(BookPath, "PEER"u8.ToArray());
         using var book = Open();
         Assert.Empty(book.List());
-        Assert.Equal(AcceptStatus.Accepted, book.TryAccept(Bytes(1, _clock.UnixSeconds)).Status);
+        Assert.Equal(AcceptStatus.Accepted, book.TryAccept(Bytes(1, _clock.UnixSeconds())).Status);
     }
 
     [Fact]
@@ -311,7 +313,7 @@ public sealed class AddressBookTests : IDisposable
     [Fact]
     public void TheLogCompactsWhenMostOfItIsDead()
     {
-        uint t = _clock.UnixSeconds;
+        uint t = _clock.UnixSeconds();
         var options = new AddressBookOptions { CompactionMinimumBytes = 4_096 };
         long record;
         using (var book = Open(options))
@@ -342,7 +344,7 @@ public sealed class AddressBookTests : IDisposable
     [Fact]
     public void WhenFullTheOldestNeverConnectedNodeIsForgotten()
     {
-        uint t = _clock.UnixSeconds;
+        uint t = _clock.UnixSeconds();
         var options = new AddressBookOptions { MaxNodes = 3 };
         using (var book = Open(options))
         {
@@ -361,7 +363,7 @@ public sealed class AddressBookTests : IDisposable
     [Fact]
     public void ConcurrentWritersLeaveAConsistentLog()
     {
-        uint t = _clock.UnixSeconds;
+        uint t = _clock.UnixSeconds();
         using (var book = Open())
         {
             Parallel.For(1, 201, n =>
@@ -380,7 +382,7 @@ public sealed class AddressBookTests : IDisposable
     [Fact]
     public void StoredBytesAreTheAnnouncementAsReceived()
     {
-        var announcement = Sign(1, _clock.UnixSeconds, IPv4("203.0.113.1"));
+        var announcement = Sign(1, _clock.UnixSeconds(), IPv4("203.0.113.1"));
         using (var book = Open())
         {
             book.TryAccept(announcement.ToArray());

@@ -21,7 +21,7 @@ public sealed class GossipNodeSyncTests
     {
         using var dir = new TempDirectory();
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_750_000_000));
-        var log = new CapturingLogger();
+        var log = new CapturedLog();
         using var book = AddressBook.Open(dir.File(AddressBook.FileName), clock, NullLogger.Instance);
         await using var gossip = GossipNode.Start(dir.Path, LightningNetwork.Regtest, book, clock, log);
         var sent = new List<byte[]>();

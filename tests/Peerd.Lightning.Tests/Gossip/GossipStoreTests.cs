@@ -1,3 +1,4 @@
+using Peerd.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Peerd.Lightning.Gossip;
 using Peerd.Lightning.Protocol.Gossip;
@@ -28,15 +29,15 @@ public sealed class GossipStoreTests : IDisposable
 
     private ChannelGraph Reopen()
     {
-        var graph = new ChannelGraph(Regtest, new ManualClock());
-        using var store = GossipStore.Open(StorePath, graph, new ManualClock(), NullLogger.Instance);
+        var graph = new ChannelGraph(Regtest, TestClock.Create());
+        using var store = GossipStore.Open(StorePath, graph, TestClock.Create(), NullLogger.Instance);
         return graph;
     }
 
     [Fact]
     public async Task ARestartKeepsTheGraph()
     {
-        var now = new ManualClock().UnixSeconds;
+        var now = TestClock.Create().UnixSeconds();
         var (before, records) = await WriteAsync(Announce(A, 1, 2), Update(A, 1, 2, 1, now), Update(A, 1, 2, 2, now), Bytes(1, now, Dns("one.example")), Announce(B, 2, 3));
         Assert.Equal(5, records);
 
@@ -51,7 +52,7 @@ public sealed class GossipStoreTests : IDisposable
     [Fact]
     public async Task ATornStoreLosesOnlyItsLastRecordAndTakesAppendsAfterIt()
     {
-        var now = new ManualClock().UnixSeconds;
+        var now = TestClock.Create().UnixSeconds();
         await WriteAsync(Announce(A, 1, 2), Update(A, 1, 2, 1, now), Bytes(1, now, IPv4("127.0.0.1")));
         long length = new FileInfo(StorePath).Length;
         using (var file = new FileStream(StorePath, FileMode.Open))
@@ -72,7 +73,7 @@ public sealed class GossipStoreTests : IDisposable
     [Fact]
     public async Task ACorruptRecordEndsTheReplayThere()
     {
-        var now = new ManualClock().UnixSeconds;
+        var now = TestClock.Create().UnixSeconds();
         await WriteAsync(Announce(A, 1, 2), Announce(B, 3, 4), Update(B, 3, 4, 3, now));
         var bytes = File.ReadAllBytes(StorePath);
         bytes[1 + 12 + Announce(A, 1, 2).Length + 12 + 100] ^= 0xFF; // inside the second record
@@ -86,7 +87,7 @@ public sealed class GossipStoreTests : IDisposable
     [Fact]
     public async Task APrunedChannelStaysPrunedAfterARestart()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.Create();
         var graph = new ChannelGraph(Regtest, clock);
         await using (var h = new GraphHarness())
         {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using Peerd.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Peerd.Lightning.Gossip;
 using Peerd.Lightning.Node;
@@ -18,7 +20,7 @@ internal sealed class GraphHarness : IAsyncDisposable
         Ingest.Stored += (_, stored) => Stored.AddRange(stored);
     }
 
-    public ManualClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
 
     public ChannelGraph Graph { get; }
 
@@ -30,7 +32,7 @@ internal sealed class GraphHarness : IAsyncDisposable
 
     public List<byte[]> Warnings { get; } = [];
 
-    public uint Now => Clock.UnixSeconds;
+    public uint Now => Clock.UnixSeconds();
 
     /// <summary>Offers the messages as one socket read's worth, hands the batch over and waits until it is applied.</summary>
     public async Task FeedAsync(params byte[][] messages)

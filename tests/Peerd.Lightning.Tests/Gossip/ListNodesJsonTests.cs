@@ -1,3 +1,4 @@
+using Peerd.TestKit;
 using System.Net;
 using Peerd.Lightning.Gossip;
 using Peerd.Lightning.Node;
@@ -13,7 +14,7 @@ public class ListNodesJsonTests
         var dir = Directory.CreateTempSubdirectory("peerd-json-").FullName;
         try
         {
-            var clock = new ManualClock();
+            var clock = TestClock.Create();
             using var book = AddressBook.Open(Path.Combine(dir, AddressBook.FileName), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
             if (announcement is not null)
             {

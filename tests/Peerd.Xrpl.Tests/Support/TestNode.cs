@@ -1,3 +1,4 @@
+using Peerd.TestKit;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
@@ -13,7 +14,7 @@ public sealed class TestNode : IAsyncDisposable
 {
     private static readonly HttpClient Http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(1) }) { Timeout = TimeSpan.FromSeconds(60) };
 
-    private TestNode(XrplNode node, string dataDir, TestLog log)
+    private TestNode(XrplNode node, string dataDir, CapturedLog log)
     {
         Node = node;
         DataDir = dataDir;
@@ -24,7 +25,7 @@ public sealed class TestNode : IAsyncDisposable
 
     public string DataDir { get; }
 
-    public TestLog Log { get; }
+    public CapturedLog Log { get; }
 
     public IPEndPoint PeerEndpoint => Node.PeerEndpoint!;
 
@@ -42,7 +43,7 @@ public sealed class TestNode : IAsyncDisposable
             NodeSeed = seed is null ? null : Seed(seed),
         };
         options = configure?.Invoke(options) ?? options;
-        var log = new TestLog();
+        var log = new CapturedLog();
         try
         {
             var node = await XrplNode.StartAsync(options, dataDir, log.Factory, time ?? TimeProvider.System, CancellationToken.None, admission, budget);

@@ -1,3 +1,4 @@
+using Peerd.TestKit;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,7 @@ internal sealed class PolicyHarness : IAsyncDisposable
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly List<Socket> _raw = [];
 
-    private PolicyHarness(PeerManager manager, Listener listener, CapturingLogger log)
+    private PolicyHarness(PeerManager manager, Listener listener, CapturedLog log)
     {
         Manager = manager;
         Listener = listener;
@@ -35,11 +36,11 @@ internal sealed class PolicyHarness : IAsyncDisposable
 
     public Listener Listener { get; }
 
-    public CapturingLogger Log { get; }
+    public CapturedLog Log { get; }
 
     public static PolicyHarness Start(ConnectionLimits limits, IPeerDialer? dialer = null, TimeSpan? handshakeTimeout = null, int? socketBudget = null)
     {
-        var log = new CapturingLogger();
+        var log = new CapturedLog();
         var budget = socketBudget is { } sockets ? new DescriptorBudget(sockets) : null;
         var manager = new PeerManager(Local(StaticKey.Generate(), handshakeTimeout), dialer ?? new PeerDialer(new DialerOptions()), TimeProvider.System, log, null, limits, budget);
         var listener = Listener.Start(PeerEndpoint.FromIp(IPAddress.Loopback, 0), manager.AcceptAsync, NullLogger.Instance);

@@ -58,7 +58,7 @@ public sealed class ListNodesMethodTests
     public async Task ManyNodesAreStreamedAcrossPieces()
     {
         using var dir = new TempDirectory();
-        var clock = new ManualClock();
+        var clock = TestClock.Create();
         using var book = AddressBook.Open(dir.File(AddressBook.FileName), clock, NullLogger.Instance);
         int count = (2 * Tuning.ListNodesPerPiece) + 3;
         for (int n = 1; n <= count; n++)
