@@ -57,4 +57,14 @@ public static class Eventually
         await TrueAsync(() => (value = probe()) is not null, what, deadline);
         return value!;
     }
+
+    /// <summary>Returns the first non-null value the asynchronous <paramref name="probe"/> gives; fails the test at the deadline.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? deadline = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        T? value = null;
+        await TrueAsync(async () => (value = await probe()) is not null, what, deadline);
+        return value!;
+    }
 }

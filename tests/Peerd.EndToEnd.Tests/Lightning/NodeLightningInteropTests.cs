@@ -1,3 +1,4 @@
+using Peerd.TestKit;
 using System.Text.Json.Nodes;
 using Peerd.EndToEnd.Tests.Infrastructure;
 
@@ -63,34 +64,20 @@ public sealed class NodeLightningInteropTests
         await peer.WaitReadyAsync();
         await peer.Process.WaitForLineAsync(l => l.Contains("\"type\":18", StringComparison.Ordinal), "ping from peerd");
         await using var rpc = await peerd.RpcAsync();
-        var deadline = DateTime.UtcNow + ChildProcess.Deadline;
-        while (true)
-        {
-            var listed = await WaitForPeerAsync(rpc, peer.NodeId);
-            if (listed["ping_ms"] is not null)
-            {
-                Assert.True(listed["ping_ms"]!.GetValue<double>() >= 0);
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "no round trip measured");
-            await Task.Delay(50);
-        }
+        var listed = await Eventually.ValueAsync(
+            async () => await WaitForPeerAsync(rpc, peer.NodeId) is { } entry && entry["ping_ms"] is not null ? entry : null,
+            "a round trip measured");
+        Assert.True(listed["ping_ms"]!.GetValue<double>() >= 0);
     }
 
     public static async Task<JsonObject> WaitForPeerAsync(RpcClient rpc, string id)
     {
-        var deadline = DateTime.UtcNow + ChildProcess.Deadline;
-        while (true)
-        {
-            var peers = (await rpc.ResultAsync("listpeers", new JsonObject { ["id"] = id, ["details"] = true }))["peers"]!.AsArray();
-            if (peers.Count == 1 && peers[0]!["connected"]!.GetValue<bool>())
+        return await Eventually.ValueAsync(
+            async () =>
             {
-                return peers[0]!.AsObject();
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"peer {id} never appeared in listpeers");
-            await Task.Delay(20);
-        }
+                var peers = (await rpc.ResultAsync("listpeers", new JsonObject { ["id"] = id, ["details"] = true }))["peers"]!.AsArray();
+                return peers.Count == 1 && peers[0]!["connected"]!.GetValue<bool>() ? peers[0]!.AsObject() : null;
+            },
+            $"peer {id} connected in listpeers");
     }
 }

@@ -1,3 +1,4 @@
+using Peerd.TestKit;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -51,18 +52,12 @@ public sealed class XrplCrawlTests
 
     private static async Task<JsonObject> WaitForActiveAsync(HttpClient http, int peerPort, string publicKey)
     {
-        var deadline = DateTime.UtcNow + ChildProcess.Deadline;
-        while (true)
-        {
-            var crawl = JsonNode.Parse(await http.GetStringAsync(new Uri($"https://127.0.0.1:{peerPort}/crawl")))!;
-            var entry = crawl["overlay"]!["active"]!.AsArray().FirstOrDefault(p => p!["public_key"]!.GetValue<string>() == publicKey);
-            if (entry is not null)
+        return await Eventually.ValueAsync(
+            async () =>
             {
-                return entry.AsObject();
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{publicKey} never appeared in /crawl on port {peerPort}");
-            await Task.Delay(50);
-        }
+                var crawl = JsonNode.Parse(await http.GetStringAsync(new Uri($"https://127.0.0.1:{peerPort}/crawl")))!;
+                return crawl["overlay"]!["active"]!.AsArray().FirstOrDefault(p => p!["public_key"]!.GetValue<string>() == publicKey)?.AsObject();
+            },
+            $"{publicKey} in /crawl on port {peerPort}");
     }
 }
