@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Peerd.Crypto;
 using Peerd.Lightning.Peers;
 using Peerd.Lightning.Tests.Peers.Policies;
+using Peerd.TestKit;
 
 namespace Peerd.Lightning.Tests.Peers;
 
@@ -43,10 +44,16 @@ public sealed class PeerManagerInMemoryTests : IAsyncDisposable
         var options = new PeerManagerOptions { PingTick = TimeSpan.FromSeconds(1), PingIdle = TimeSpan.FromSeconds(10), PongTimeout = TimeSpan.FromSeconds(5) };
         var (dialler, listener, ours, theirs) = await ConnectAsync(options, listenerReadsNothing: true);
 
-        for (var second = 0; second < 15 && !ours.IsClosing; second++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-        }
+        // A second of the fake clock per step, with real time between steps for the ping (written by the connection's
+        // writer on another thread) to be recorded as sent: advancing all at once could pass the pong deadline before
+        // the ping went out, and then nothing would ever advance the clock to the hang-up.
+        await Eventually.TrueAsync(
+            () =>
+            {
+                _time.Advance(TimeSpan.FromSeconds(1));
+                return ours.IsClosing;
+            },
+            "the dialler hanging up on the silent peer");
 
         Assert.Equal("Last ping unreturned: hanging up", await ours.Closed);
         Assert.Null(dialler.RoundTrip(listener.Local.Id));
