@@ -10,7 +10,4 @@ internal static partial class ChainLog
 
     [LoggerMessage(1161, LogLevel.Information, "bitcoind answers again after {Seconds} s")]
     public static partial void Reachable(ILogger logger, long seconds);
-
-    [LoggerMessage(1162, LogLevel.Information, "Checking channel_announcement funding outputs through bitcoind at {Endpoint}")]
-    public static partial void Checking(ILogger logger, string endpoint);
 }
