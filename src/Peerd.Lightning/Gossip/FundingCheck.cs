@@ -194,6 +194,12 @@ public sealed class FundingCheck
             var now = _time.GetTimestamp();
             _downSince ??= now;
             wait = _time.GetElapsedTime(_downSince.Value) < _options.DeferFor;
+            if (!wait)
+            {
+                // This failure was the interval's try: the next one is a probe interval away.
+                _nextProbe = now + (long)(_options.ProbeInterval.TotalSeconds * _time.TimestampFrequency);
+            }
+
             log = now >= _nextLog;
             if (log)
             {
