@@ -21,6 +21,8 @@ namespace Peerd.Lightning.Gossip;
 /// rather than stopping, and while the outage lasts refuses at once except for one probe per
 /// <see cref="FundingCheckOptions.ProbeInterval"/>: an unverifiable channel is never stored, and a refused one comes
 /// back with a later sync. The outage is logged as a warning at most once per <see cref="FundingCheckOptions.LogInterval"/>.
+/// Checked once, on arrival: channels loaded from the gossip store are not looked up again, and a funding output spent
+/// later is not watched for (Core Lightning watches blocks for it); such a channel leaves the graph when it is pruned.
 /// </remarks>
 public sealed class FundingCheck
 {

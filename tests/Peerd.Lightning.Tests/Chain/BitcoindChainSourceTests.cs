@@ -84,6 +84,32 @@ public sealed class BitcoindChainSourceTests
     }
 
     [Fact]
+    public async Task AMissingCookieFileIsUnavailableWithWhereItWasLookedFor()
+    {
+        await using var bitcoind = Chain();
+        var cookie = Path.Combine(Path.GetTempPath(), $"peerd-no-cookie-{Guid.NewGuid():N}", ".cookie");
+        using var source = new BitcoindChainSource(new BitcoindRpc(new BitcoindOptions("127.0.0.1", bitcoind.Port, null, null, cookie)));
+
+        var lookup = await source.LookupAsync(ShortChannelId.From(700_000, 1, 0), CancellationToken.None);
+
+        Assert.Equal(ChainLookupStatus.Unavailable, lookup.Status);
+        Assert.StartsWith($"bitcoind's cookie file {cookie} cannot be read", lookup.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAnswerOverTheBoundIsNotReadWhole()
+    {
+        await using var bitcoind = Chain();
+        bitcoind.Padding = BitcoindRpc.MaxResponseBytes + 1;
+        using var source = Source(bitcoind);
+
+        var lookup = await source.LookupAsync(ShortChannelId.From(700_000, 1, 0), CancellationToken.None);
+
+        Assert.Equal(ChainLookupStatus.Unavailable, lookup.Status);
+        Assert.Contains("getblockhash failed", lookup.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WrongCredentialsAreUnavailableWithWhatToCheck()
     {
         await using var bitcoind = Chain();

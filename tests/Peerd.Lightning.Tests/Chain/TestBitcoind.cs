@@ -36,6 +36,9 @@ internal sealed class TestBitcoind : IAsyncDisposable
     /// <summary>While true, requests are read and never answered (a hung bitcoind).</summary>
     public bool Hang { get; set; }
 
+    /// <summary>Spaces appended to every answer (an answer over the client's bound).</summary>
+    public int Padding { get; set; }
+
     /// <summary>Calls received per method.</summary>
     public ConcurrentDictionary<string, int> Calls { get; } = new();
 
@@ -81,7 +84,7 @@ internal sealed class TestBitcoind : IAsyncDisposable
                     }
 
                     var (status, body) = Answer(request.Authorization, request.Body);
-                    var bytes = Encoding.UTF8.GetBytes(body);
+                    var bytes = Encoding.UTF8.GetBytes(Padding > 0 ? body + new string(' ', Padding) : body);
                     var head = $"HTTP/1.1 {status} {(status == 200 ? "OK" : "Error")}\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\n\r\n";
                     await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
                     await stream.WriteAsync(bytes, _stop.Token);
