@@ -133,6 +133,29 @@ public sealed class FundingCheckTests
         await bitcoind.DisposeAsync();
     }
 
+    [Fact]
+    public async Task PastTheDeferralOneProbePerIntervalFindsBitcoindBack()
+    {
+        await using var bitcoind = Chain();
+        bitcoind.AddUnspent(TxidA, 0, Funding(1, 2), "0.1");
+        bitcoind.Credentials = "user:other"; // refused: unavailable
+        using var source = Source(bitcoind);
+        var logger = new CapturingLogger();
+        var options = new FundingCheckOptions { DeferFor = TimeSpan.FromMilliseconds(200), RetryDelay = TimeSpan.FromMilliseconds(50), MaxRetryDelay = TimeSpan.FromMilliseconds(50), ProbeInterval = TimeSpan.FromSeconds(1) };
+        await using var h = new GraphHarness(funding: new FundingCheck(source, TimeProvider.System, logger, options));
+
+        await h.FeedAsync(Announce(A, 1, 2)).WaitAsync(TimeSpan.FromSeconds(20)); // deferred, then refused
+        bitcoind.Credentials = "user:secret";
+        await h.FeedAsync(Announce(A, 1, 2)).WaitAsync(TimeSpan.FromSeconds(20)); // within the probe interval: refused at once
+        await Task.Delay(options.ProbeInterval + TimeSpan.FromMilliseconds(200)); // a timer may fire a little early
+        await h.FeedAsync(Announce(A, 1, 2)).WaitAsync(TimeSpan.FromSeconds(20)); // the probe: bitcoind answers
+
+        Assert.Equal(2, h.Verdicts.Count);
+        Assert.All(h.Verdicts, v => Assert.Contains("bitcoind unreachable", v.Reason, StringComparison.Ordinal));
+        Assert.Equal(1, h.Graph.ChannelCount);
+        Assert.Equal([LogLevel.Warning, LogLevel.Information], logger.Lines.Select(l => l.Level));
+    }
+
     /// <summary>The P2WSH funding output of the channel between nodes <paramref name="a"/> and <paramref name="b"/> (funding keys 1000+n).</summary>
     private static byte[] Funding(int a, int b) => FundingOutput.ScriptPubKey(Key(1000 + a).PublicKey, Key(1000 + b).PublicKey);
 
