@@ -112,10 +112,9 @@ public sealed class FundingCheckTests
     [Fact]
     public async Task BitcoindAnsweringAgainEndsTheOutage()
     {
-        var bitcoind = Chain();
+        await using var bitcoind = Chain();
         bitcoind.AddUnspent(TxidA, 0, Funding(1, 2), "0.1");
-        var port = bitcoind.Port;
-        using var source = new BitcoindChainSource(new BitcoindRpc(new BitcoindOptions("127.0.0.1", port, "user", "secret", null), TimeSpan.FromSeconds(2)));
+        using var source = new BitcoindChainSource(new BitcoindRpc(new BitcoindOptions("127.0.0.1", bitcoind.Port, "user", "secret", null), TimeSpan.FromSeconds(2)));
         var logger = new CapturingLogger();
         var options = new FundingCheckOptions { DeferFor = TimeSpan.FromSeconds(30), RetryDelay = TimeSpan.FromMilliseconds(50), MaxRetryDelay = TimeSpan.FromMilliseconds(100) };
         await using var h = new GraphHarness(funding: new FundingCheck(source, TimeProvider.System, logger, options));
@@ -130,7 +129,6 @@ public sealed class FundingCheckTests
         Assert.Empty(h.Verdicts);
         Assert.Equal(1, h.Graph.ChannelCount);
         Assert.Equal([LogLevel.Warning, LogLevel.Information], logger.Lines.Select(l => l.Level));
-        await bitcoind.DisposeAsync();
     }
 
     [Fact]
