@@ -4,15 +4,15 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace Peerd.Lightning.Tests.Chain;
+namespace Peerd.TestKit;
 
 /// <summary>
 /// A small bitcoind JSON-RPC server over real HTTP/1.1 on loopback, answering <c>getblockhash</c>, <c>getblock</c>
 /// (verbosity 1) and <c>gettxout</c> from the blocks and outputs a test gives it, with basic authentication and
 /// bitcoind's error shapes (HTTP 500 and <c>{"error":{"code":-8,...}}</c>). A real bitcoind cannot run on this machine
-/// (no binary, no chain), so the client is tested against this stand-in; what it speaks is bitcoind's wire format.
+/// (no binary, no chain), so the client and the daemon are tested against this stand-in; it speaks bitcoind's wire format.
 /// </summary>
-internal sealed class TestBitcoind : IAsyncDisposable
+public sealed class TestBitcoind : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
@@ -21,6 +21,7 @@ internal sealed class TestBitcoind : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Txid, int Vout), (string ScriptHex, string Value)> _unspent = new();
     private readonly ConcurrentBag<Task> _connections = [];
 
+    /// <summary>Starts listening on a free loopback port, accepting <paramref name="user"/> and <paramref name="password"/>.</summary>
     public TestBitcoind(string user = "user", string password = "secret")
     {
         Credentials = $"{user}:{password}";
@@ -28,6 +29,7 @@ internal sealed class TestBitcoind : IAsyncDisposable
         _accepting = AcceptAsync();
     }
 
+    /// <summary>The port it listens on.</summary>
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <summary>The <c>user:password</c> accepted (a cookie file holds the same form).</summary>
@@ -51,6 +53,7 @@ internal sealed class TestBitcoind : IAsyncDisposable
     /// <summary>Makes output <paramref name="vout"/> of <paramref name="txid"/> unspent with this script and BTC value text.</summary>
     public void AddUnspent(string txid, int vout, byte[] script, string btc) => _unspent[(txid, vout)] = (Primitives.Hex.Encode(script), btc);
 
+    /// <summary>Stops listening and ends every connection.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
