@@ -38,8 +38,8 @@ public sealed class ChainSourceTests
         var funded = SignedChannel.Of(StaticKey.Generate());
         var spent = SignedChannel.Of(StaticKey.Generate());
         Assert.True(ChannelAnnouncement.TryRead(funded, out var announcement, out _));
-        Assert.True(ChannelAnnouncement.TryRead(spent, out var unspentNot, out _));
-        foreach (var channel in new[] { announcement!, unspentNot! })
+        Assert.True(ChannelAnnouncement.TryRead(spent, out var spentAnnouncement, out _));
+        foreach (var channel in new[] { announcement!, spentAnnouncement! })
         {
             var id = channel.ShortChannelId;
             var txids = Enumerable.Range(0, (int)id.TransactionIndex + 1).Select(i => $"{id.Block:x8}{i:x56}").ToArray();
