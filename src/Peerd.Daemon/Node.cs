@@ -8,6 +8,7 @@ using Peerd.Daemon.Logging;
 using Peerd.Daemon.Metrics;
 using Peerd.Daemon.Signals;
 using Peerd.Lightning;
+using Peerd.Lightning.Chain;
 using Peerd.Lightning.Gossip;
 using Peerd.Lightning.Metrics;
 using Peerd.Lightning.Node;
@@ -99,7 +100,15 @@ public sealed class Node : IAsyncDisposable
             node._owned.Add(peers);
             node._disposables.Add(PeerdMetrics.TrackPeerPort(LightningMetrics.Network, () => new PeerPortState(
                 peers.InboundPeers, peers.OutboundPeers, peers.ConnectedCount + peers.PendingHandshakes, peers.SocketBudget)));
-            var gossip = GossipNode.Start(options.NetworkDir, options.Network, book, TimeProvider.System, loggerFactory.CreateLogger("gossip"));
+            BitcoindChainSource? chain = null;
+            if (options.Bitcoind is { } bitcoind)
+            {
+                chain = new BitcoindChainSource(new BitcoindRpc(bitcoind));
+                node._disposables.Add(chain);
+                DaemonLog.CheckingFundingOutputs(logger, chain.Endpoint);
+            }
+
+            var gossip = GossipNode.Start(options.NetworkDir, options.Network, book, TimeProvider.System, loggerFactory.CreateLogger("gossip"), chain: chain);
             node._owned.Insert(node._owned.IndexOf(peers), gossip); // stopped after the peers that feed it
             node._disposables.Add(LightningMetrics.TrackGossipSync(gossip.SyncProgress));
             peers.ReadGate = (connection, cancellationToken) => gossip.Ingest.FlushAsync(connection.NodeId, cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Peerd.Lightning;
+using Peerd.Lightning.Chain;
 using Peerd.Lightning.Protocol.Chains;
 
 namespace Peerd.Daemon.Configuration;
@@ -56,6 +57,12 @@ public sealed class DaemonOptions
 
     /// <summary>The resolver for DNS seed queries (<c>ip:port</c>), if set.</summary>
     public string? DnsSeedResolver { get; init; }
+
+    /// <summary>
+    /// bitcoind to check funding outputs through (any <c>bitcoin-*</c> option given), or null: no chain source, the
+    /// funding outputs are not checked.
+    /// </summary>
+    public BitcoindOptions? Bitcoind { get; init; }
 
     /// <summary>Handshake plus init deadline.</summary>
     public TimeSpan HandshakeTimeout { get; init; } = Tuning.HandshakeTimeout;
@@ -161,6 +168,7 @@ public sealed class DaemonOptions
             DisableDns = Flag(all, "disable-dns"),
             DnsSeeds = [.. all.Where(p => p.Key == "dns-seed").Select(p => p.Value!)],
             DnsSeedResolver = Last(all, "dns-seed-resolver"),
+            Bitcoind = ParseBitcoind(all, network, homeDirectory),
             HandshakeTimeout = Seconds(all, "handshake-timeout-secs") ?? Tuning.HandshakeTimeout,
             ConnectTimeout = Seconds(all, "connect-timeout-secs") ?? Tuning.TcpConnectTimeout,
             PingIdle = Seconds(all, "ping-idle-secs") ?? Tuning.PingIdle,
@@ -170,6 +178,45 @@ public sealed class DaemonOptions
             ShowHelp = Flag(cli, "help"),
             ShowVersion = Flag(cli, "version"),
         };
+    }
+
+    /// <summary>Core Lightning's <c>bitcoin-*</c> options; null when none is given.</summary>
+    private static BitcoindOptions? ParseBitcoind(List<KeyValuePair<string, string?>> options, LightningNetwork network, string home)
+    {
+        string[] names = ["bitcoin-rpcconnect", "bitcoin-rpcport", "bitcoin-rpcuser", "bitcoin-rpcpassword", "bitcoin-datadir"];
+        if (!options.Any(o => names.Contains(o.Key)))
+        {
+            return null;
+        }
+
+        var host = Last(options, "bitcoin-rpcconnect") ?? BitcoindOptions.DefaultHost;
+        if (string.IsNullOrWhiteSpace(host) || Uri.CheckHostName(host.Trim('[', ']')) == UriHostNameType.Unknown)
+        {
+            throw new OptionException($"bitcoin-rpcconnect: '{host}' is not a host name or address");
+        }
+
+        var port = BitcoindOptions.DefaultPort(network);
+        if (Last(options, "bitcoin-rpcport") is { } portText
+            && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > IPEndPoint.MaxPort))
+        {
+            throw new OptionException($"bitcoin-rpcport: expected a port between 1 and 65535, not '{portText}'");
+        }
+
+        var user = Last(options, "bitcoin-rpcuser");
+        var password = Last(options, "bitcoin-rpcpassword");
+        string? cookie = null;
+        if (user is null && password is null)
+        {
+            if (Last(options, "bitcoin-datadir") is null && string.IsNullOrEmpty(home))
+            {
+                throw new OptionException("bitcoin-datadir: cannot find ~/.bitcoin ($HOME is not set): give bitcoin-datadir or bitcoin-rpcuser and bitcoin-rpcpassword");
+            }
+
+            var dataDir = Last(options, "bitcoin-datadir") is { } d ? Expand(d, home, "bitcoin-datadir") : Path.Combine(home, ".bitcoin");
+            cookie = BitcoindOptions.CookiePath(dataDir, network);
+        }
+
+        return new BitcoindOptions(host.Trim('[', ']'), port, user, password, cookie);
     }
 
     private static string? NetworkName(List<KeyValuePair<string, string?>> options, string? current)

@@ -38,4 +38,7 @@ internal static partial class DaemonLog
 
     [LoggerMessage(3131, LogLevel.Debug, "Connect path warm-up skipped: {Reason}")]
     public static partial void WarmUpFailed(ILogger logger, string reason);
+
+    [LoggerMessage(3132, LogLevel.Information, "Checking channel_announcement funding outputs through bitcoind at {Endpoint}")]
+    public static partial void CheckingFundingOutputs(ILogger logger, string endpoint);
 }

@@ -20,6 +20,7 @@ public static class LogEventRanges
         new(1000, 1099, "Lightning: listeners, connections and peers", "Peerd.Lightning.Logging.Log", "Peerd.Lightning"),
         new(1100, 1149, "Lightning: address book and gossip", "Peerd.Lightning.Gossip.GossipLog", "Peerd.Lightning"),
         new(1150, 1199, "Lightning: connection policies (admission, descriptor pressure)", "Peerd.Lightning.Peers.Policies.PolicyLog", "Peerd.Lightning"),
+        new(1200, 1219, "Lightning: the chain source (bitcoind) that funding outputs are checked through", "Peerd.Lightning.Chain.ChainLog", "Peerd.Lightning"),
         new(3000, 3099, "Daemon: signals and the service manager", "Peerd.Daemon.Signals.SignalsLog", "peerd"),
         new(3100, 3199, "Daemon: start, stop, RPC socket, logging", "Peerd.Daemon.Logging.DaemonLog", "peerd"),
         new(5000, 5099, "XRPL node: overlay, peers, admin API", "Peerd.Xrpl.Hosting.XrplLog", "Peerd.Xrpl"),

@@ -58,27 +58,27 @@ public sealed partial class ChannelGraph
     public void ReadDirections(ReadOnlySpan<ulong> ids, NodeId? source, NodeId? destination, List<ChannelDirection> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        var copied = new List<(NodeId Node1, NodeId Node2, byte[] Announcement, byte[]? Update0, byte[]? Update1)>(ids.Length);
+        var copied = new List<(NodeId Node1, NodeId Node2, byte[] Announcement, byte[]? Update0, byte[]? Update1, long Satoshis)>(ids.Length);
         lock (_lock)
         {
             foreach (ulong id in ids)
             {
                 if (_channels.TryGetValue(id, out var channel))
                 {
-                    copied.Add((channel.Node1.Id, channel.Node2.Id, channel.Announcement, channel.Updates[0], channel.Updates[1]));
+                    copied.Add((channel.Node1.Id, channel.Node2.Id, channel.Announcement, channel.Updates[0], channel.Updates[1], channel.Satoshis));
                 }
             }
         }
 
-        foreach (var (node1, node2, announcementBytes, update0, update1) in copied)
+        foreach (var (node1, node2, announcementBytes, update0, update1, satoshis) in copied)
         {
             ChannelAnnouncement? announcement = null;
             ChannelUpdate? first = update0 is null ? null : ReadUpdate(update0);
             ChannelUpdate? second = update1 is null ? null : ReadUpdate(update1);
 
-            // Core Lightning's amount_msat is the funding output's value; without a chain source, the larger
-            // htlc_maximum_msat of the two directions is the least the channel can hold.
-            ulong amount = Math.Max(first?.HtlcMaximumMsat ?? 0, second?.HtlcMaximumMsat ?? 0);
+            // Core Lightning's amount_msat is the funding output's value (known when a chain source checked it);
+            // otherwise the larger htlc_maximum_msat of the two directions is the least the channel can hold.
+            ulong amount = satoshis > 0 ? (ulong)satoshis * 1000 : Math.Max(first?.HtlcMaximumMsat ?? 0, second?.HtlcMaximumMsat ?? 0);
             for (int direction = 0; direction < 2; direction++)
             {
                 var from = direction == 0 ? node1 : node2;

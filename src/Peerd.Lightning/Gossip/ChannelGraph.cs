@@ -16,7 +16,8 @@ namespace Peerd.Lightning.Gossip;
 /// </summary>
 /// <remarks>
 /// Without a chain source the funding outputs are not checked (Core Lightning checks them through bitcoind): any
-/// well-signed announcement of an unspent-looking channel is kept. <see cref="GossipLimits.MaxChannels"/> bounds what
+/// well-signed announcement of an unspent-looking channel is kept. With one (<see cref="FundingCheck"/>), only
+/// announcements whose funding output exists, is unspent and matches are. <see cref="GossipLimits.MaxChannels"/> bounds what
 /// that can cost, and <see cref="ChainWarning"/> says so where Core Lightning shows its chain warnings.
 /// </remarks>
 public sealed partial class ChannelGraph
@@ -41,6 +42,12 @@ public sealed partial class ChannelGraph
         _time = time;
         _limits = limits ?? new GossipLimits();
     }
+
+    /// <summary>
+    /// True when announcements are kept only after their funding output was checked on-chain (a chain source is
+    /// configured): <c>getinfo</c> then shows no <see cref="ChainWarning"/>.
+    /// </summary>
+    public bool FundingOutputsChecked { get; init; }
 
     /// <summary>The graph's limits.</summary>
     public GossipLimits Limits => _limits;
@@ -258,7 +265,7 @@ public sealed partial class ChannelGraph
 
         var node1 = NodeLocked(announcement.NodeId1);
         var node2 = NodeLocked(announcement.NodeId2);
-        _channels[id.Value] = new GraphChannel(id, node1, node2, item.Message, Now);
+        _channels[id.Value] = new GraphChannel(id, node1, node2, item.Message, Now) { Satoshis = item.FundingSatoshis };
         node1.ChannelCount++;
         node2.ChannelCount++;
         ReleaseHeld(node1, stored);

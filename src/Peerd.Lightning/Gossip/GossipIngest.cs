@@ -15,6 +15,8 @@ namespace Peerd.Lightning.Gossip;
 /// arrival order: <see cref="ChannelGraph.Prepare"/> in order, the signatures over every core, then
 /// <see cref="ChannelGraph.Apply"/> in order, and hands what was stored to <see cref="Stored"/> (the store, the
 /// address book, relaying). Memory is bounded by the queued batches (each at most one socket read's messages).
+/// With a <see cref="FundingCheck"/>, the signed <c>channel_announcement</c>s of a batch have their funding outputs
+/// looked up (concurrently, bounded) between the signatures and the apply.
 /// </summary>
 public sealed class GossipIngest : IAsyncDisposable
 {
@@ -30,14 +32,20 @@ public sealed class GossipIngest : IAsyncDisposable
     private readonly ConcurrentDictionary<NodeId, Batch> _open = new();
     private readonly Task _processor;
     private readonly GossipStatistics _statistics = new();
+    private readonly FundingCheck? _funding;
+    private readonly CancellationTokenSource _stopping = new();
 
-    /// <summary>Starts the processor for <paramref name="graph"/>.</summary>
-    public GossipIngest(ChannelGraph graph, ILogger logger)
+    /// <summary>
+    /// Starts the processor for <paramref name="graph"/>; with <paramref name="funding"/>, announcements are kept only
+    /// when their funding output checks out.
+    /// </summary>
+    public GossipIngest(ChannelGraph graph, ILogger logger, FundingCheck? funding = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(logger);
         _graph = graph;
         _logger = logger;
+        _funding = funding;
         _processor = Task.Run(ProcessAsync);
     }
 
@@ -151,7 +159,7 @@ public sealed class GossipIngest : IAsyncDisposable
         {
             try
             {
-                Process(batch, stored);
+                await ProcessAsync(batch, stored).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -164,7 +172,7 @@ public sealed class GossipIngest : IAsyncDisposable
         }
     }
 
-    private void Process(Batch batch, List<GossipItem> stored)
+    private async Task ProcessAsync(Batch batch, List<GossipItem> stored)
     {
         if (batch.Messages.Count == 0)
         {
@@ -179,6 +187,11 @@ public sealed class GossipIngest : IAsyncDisposable
         }
 
         Parallel.For(0, items.Length, i => items[i].Verify());
+        if (_funding is not null)
+        {
+            await _funding.CheckAsync(items, _stopping.Token).ConfigureAwait(false);
+        }
+
         stored.Clear();
         int warnings = 0;
         var received = default(GossipCounts);
@@ -228,7 +241,9 @@ public sealed class GossipIngest : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
+        await _stopping.CancelAsync().ConfigureAwait(false); // lookups waiting for bitcoind give up
         await _processor.ConfigureAwait(false);
+        _stopping.Dispose();
     }
 
     private sealed class Batch(NodeId peer)

@@ -28,6 +28,9 @@ internal sealed class GossipItem
     /// <summary>The key a <c>channel_update</c>'s signature must verify under (its direction's node).</summary>
     public byte[]? SignerKey { get; init; }
 
+    /// <summary>The funding output's value when a chain source checked it (0: not known).</summary>
+    public long FundingSatoshis { get; set; }
+
     /// <summary>Decided before or by the signature check; null while it may still be stored.</summary>
     public GossipVerdict? Verdict { get; set; }
 

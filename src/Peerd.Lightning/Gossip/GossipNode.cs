@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Peerd.Lightning.Chain;
 using Peerd.Lightning.Node;
 using Peerd.Lightning.Protocol.Chains;
 
@@ -53,18 +54,19 @@ public sealed class GossipNode : IAsyncDisposable
 
     /// <summary>
     /// Loads the store in <paramref name="directory"/> and starts everything for <paramref name="network"/>
-    /// (<paramref name="syncQuietPeriod"/>: <see cref="GossipSyncProgress.QuietPeriod"/>, by default its default).
+    /// (<paramref name="syncQuietPeriod"/>: <see cref="GossipSyncProgress.QuietPeriod"/>, by default its default). With
+    /// <paramref name="chain"/>, announcements are kept only when their funding output checks out through it.
     /// </summary>
-    public static GossipNode Start(string directory, LightningNetwork network, AddressBook book, TimeProvider time, ILogger logger, GossipLimits? limits = null, TimeSpan? syncQuietPeriod = null)
+    public static GossipNode Start(string directory, LightningNetwork network, AddressBook book, TimeProvider time, ILogger logger, GossipLimits? limits = null, TimeSpan? syncQuietPeriod = null, IChainSource? chain = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(book);
-        var graph = new ChannelGraph(network.ChainHash, time, limits);
+        var graph = new ChannelGraph(network.ChainHash, time, limits) { FundingOutputsChecked = chain is not null };
         var path = Path.Combine(directory, GossipStore.FileName);
         var started = Stopwatch.GetTimestamp();
         var store = GossipStore.Open(path, graph, time, logger);
         GossipLog.StoreOpened(logger, path, graph.ChannelCount, graph.NodeCount, store.LoadedRecords, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        var ingest = new GossipIngest(graph, logger);
+        var ingest = new GossipIngest(graph, logger, chain is null ? null : new FundingCheck(chain, time, logger));
         var relay = new GossipRelay(graph);
         var progress = new GossipSyncProgress(time, syncQuietPeriod);
         ingest.Tallied += progress.Record;

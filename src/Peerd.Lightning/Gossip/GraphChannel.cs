@@ -19,6 +19,9 @@ internal sealed class GraphChannel(ShortChannelId id, GraphNode node1, GraphNode
     /// <summary>When the announcement arrived (seconds): a channel never updated is pruned two weeks after it.</summary>
     public uint ReceivedAt { get; } = receivedAt;
 
+    /// <summary>The funding output's value when a chain source reported it (0: not known).</summary>
+    public long Satoshis { get; init; }
+
     /// <summary>The newest update per direction (0: from node 1, 1: from node 2), or null.</summary>
     public byte[]?[] Updates { get; } = new byte[2][];
 

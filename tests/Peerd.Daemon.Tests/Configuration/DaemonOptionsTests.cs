@@ -21,6 +21,37 @@ public sealed class DaemonOptionsTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(60), options.HandshakeTimeout);
     }
 
+    [Fact]
+    public void WithNoBitcoinOptionThereIsNoChainSource() => Assert.Null(DaemonOptions.Load([], _home).Bitcoind);
+
+    [Theory]
+    [InlineData("bitcoin", 8332, "")]
+    [InlineData("testnet", 18332, "testnet3")]
+    [InlineData("testnet4", 48332, "testnet4")]
+    [InlineData("signet", 38332, "signet")]
+    [InlineData("regtest", 18443, "regtest")]
+    public void AnyBitcoinOptionTurnsTheCheckOnWithTheNetworksPortAndCookie(string network, int port, string subdirectory)
+    {
+        var bitcoind = DaemonOptions.Load([$"--network={network}", "--bitcoin-datadir=/srv/btc"], _home).Bitcoind!;
+        Assert.Equal(("127.0.0.1", port, null, null), (bitcoind.Host, bitcoind.Port, bitcoind.User, bitcoind.Password));
+        Assert.Equal(Path.Combine("/srv/btc", subdirectory, ".cookie"), bitcoind.CookieFile);
+    }
+
+    [Fact]
+    public void UserAndPasswordReplaceTheCookieAndTheHostAndPortAreTaken()
+    {
+        var bitcoind = DaemonOptions.Load(["--bitcoin-rpcconnect=10.0.0.2", "--bitcoin-rpcport=1234", "--bitcoin-rpcuser=u", "--bitcoin-rpcpassword=p"], _home).Bitcoind!;
+        Assert.Equal(new Peerd.Lightning.Chain.BitcoindOptions("10.0.0.2", 1234, "u", "p", null), bitcoind);
+        Assert.Equal(Path.Combine(_home, ".bitcoin", ".cookie"), DaemonOptions.Load(["--bitcoin-rpcport=1"], _home).Bitcoind!.CookieFile);
+    }
+
+    [Theory]
+    [InlineData("--bitcoin-rpcport=0", "bitcoin-rpcport: expected a port between 1 and 65535, not '0'")]
+    [InlineData("--bitcoin-rpcport=65536", "bitcoin-rpcport: expected a port between 1 and 65535, not '65536'")]
+    [InlineData("--bitcoin-rpcconnect=a b", "bitcoin-rpcconnect: 'a b' is not a host name or address")]
+    public void ABadBitcoinOptionIsRefused(string argument, string message) =>
+        Assert.Equal(message, Assert.Throws<OptionException>(() => DaemonOptions.Load([argument], _home)).Message);
+
     [Theory]
     [InlineData("127.0.0.1:9100", "127.0.0.1:9100")]
     [InlineData("[::1]:9100", "[::1]:9100")]

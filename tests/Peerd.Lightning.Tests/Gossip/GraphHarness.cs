@@ -12,10 +12,10 @@ internal sealed class GraphHarness : IAsyncDisposable
 {
     public static readonly NodeId Peer = Id(200);
 
-    public GraphHarness(GossipLimits? limits = null)
+    public GraphHarness(GossipLimits? limits = null, FundingCheck? funding = null)
     {
-        Graph = new ChannelGraph(ChannelGossip.Regtest, Clock, limits);
-        Ingest = new GossipIngest(Graph, NullLogger.Instance);
+        Graph = new ChannelGraph(ChannelGossip.Regtest, Clock, limits) { FundingOutputsChecked = funding is not null };
+        Ingest = new GossipIngest(Graph, NullLogger.Instance, funding);
         Ingest.Judged += (_, verdict) => Verdicts.Add(verdict);
         Ingest.Stored += (_, stored) => Stored.AddRange(stored);
     }

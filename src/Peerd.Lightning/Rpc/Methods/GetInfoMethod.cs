@@ -61,10 +61,14 @@ public static class GetInfoMethod
         if (graph is not null && call.Parameters.TryGet("details", out var details) && details.ValueKind == System.Text.Json.JsonValueKind.True)
         {
             // Not in Core Lightning's getinfo: the graph's size, and (beside where it reports chain warnings) that
-            // funding outputs are not checked.
+            // funding outputs are not checked (when no chain source is configured).
             result["num_gossip_channels"] = graph.ChannelCount;
             result["num_gossip_nodes"] = graph.NodeCount;
-            result["warning_gossip_unverified"] = Gossip.ChannelGraph.ChainWarning;
+            if (!graph.FundingOutputsChecked)
+            {
+                result["warning_gossip_unverified"] = Gossip.ChannelGraph.ChainWarning;
+            }
+
             if (sync is not null)
             {
                 result["gossip_sync"] = GossipSyncJson.From(sync);

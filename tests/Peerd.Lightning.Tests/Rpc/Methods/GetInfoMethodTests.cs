@@ -27,6 +27,21 @@ public sealed class GetInfoMethodTests
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getinfo\",\"params\":" + parameters + "}")))).RootElement.GetProperty("result");
 
     [Fact]
+    public async Task WithAChainSourceTheGraphIsCheckedAndTheChainWarningIsNotShown()
+    {
+        var local = new LocalNode(Key(1), LightningNetwork.Regtest, OurFeatures.Init, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
+        await using var peers = new PeerManager(local, new PeerDialer(new DialerOptions()), TimeProvider.System, NullLogger.Instance);
+        var info = new NodeInfo(local, "peerd", [1, 2, 3], "/tmp/peerd", "v0", [], []);
+        var graph = new ChannelGraph(LightningNetwork.Regtest.ChainHash, TimeProvider.System) { FundingOutputsChecked = true };
+        var dispatcher = new RpcDispatcher();
+        dispatcher.Register(GetInfoMethod.Create(peers, info, graph, null));
+
+        var details = await CallAsync(dispatcher, "{\"details\":true}");
+
+        Assert.Equal([.. CoreLightningKeys, "num_gossip_channels", "num_gossip_nodes"], details.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task DetailsAddTheGossipSyncAfterPeerdsOtherExtensionsAndCoreLightningsKeysKeepTheirOrder()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_750_000_000));
