@@ -1,3 +1,4 @@
+using Peerd.TestKit;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Peerd.Lightning.Chain;
@@ -24,7 +25,7 @@ public sealed class FundingCheckTests
         await using var bitcoind = Chain();
         bitcoind.AddUnspent(TxidA, 0, Funding(1, 2), "0.16777215");
         using var source = Source(bitcoind);
-        await using var h = new GraphHarness(funding: new FundingCheck(source, TimeProvider.System, new CapturingLogger()));
+        await using var h = new GraphHarness(funding: new FundingCheck(source, TimeProvider.System, new CapturedLog()));
 
         await h.FeedAsync(Announce(A, 1, 2), Update(A, 1, 2, 1, h.Now));
 
@@ -39,7 +40,7 @@ public sealed class FundingCheckTests
     {
         await using var bitcoind = Chain(); // no unspent output: gettxout answers null
         using var source = Source(bitcoind);
-        await using var h = new GraphHarness(funding: new FundingCheck(source, TimeProvider.System, new CapturingLogger()));
+        await using var h = new GraphHarness(funding: new FundingCheck(source, TimeProvider.System, new CapturedLog()));
 
         await h.FeedAsync(Announce(A, 1, 2), Update(A, 1, 2, 1, h.Now));
 
@@ -58,7 +59,7 @@ public sealed class FundingCheckTests
         await using var bitcoind = Chain();
         bitcoind.AddUnspent(TxidA, 0, Funding(1, 3), "0.1");
         using var source = Source(bitcoind);
-        await using var h = new GraphHarness(funding: new FundingCheck(source, TimeProvider.System, new CapturingLogger()));
+        await using var h = new GraphHarness(funding: new FundingCheck(source, TimeProvider.System, new CapturedLog()));
 
         await h.FeedAsync(Announce(A, 1, 2));
 
@@ -73,7 +74,7 @@ public sealed class FundingCheckTests
     {
         await using var bitcoind = Chain();
         using var source = Source(bitcoind);
-        await using var h = new GraphHarness(funding: new FundingCheck(source, TimeProvider.System, new CapturingLogger()));
+        await using var h = new GraphHarness(funding: new FundingCheck(source, TimeProvider.System, new CapturedLog()));
 
         await h.FeedAsync(Announce(ShortChannelId.From(800_001, 0, 0), 1, 2));
 
@@ -84,7 +85,7 @@ public sealed class FundingCheckTests
     public async Task AnUnreachableBitcoindDefersThenRefusesThenRefusesAtOnceAndIsLoggedOnceAsAWarning()
     {
         using var source = new BitcoindChainSource(new BitcoindRpc(new BitcoindOptions("127.0.0.1", BitcoindChainSourceTests.ClosedPort(), "user", "secret", null), TimeSpan.FromSeconds(2)));
-        var logger = new CapturingLogger();
+        var logger = new CapturedLog();
         var options = new FundingCheckOptions { DeferFor = TimeSpan.FromSeconds(1), RetryDelay = TimeSpan.FromMilliseconds(50), MaxRetryDelay = TimeSpan.FromMilliseconds(100), ProbeInterval = TimeSpan.FromMinutes(5) };
         var funding = new FundingCheck(source, TimeProvider.System, logger, options);
         await using var h = new GraphHarness(funding: funding);
@@ -115,7 +116,7 @@ public sealed class FundingCheckTests
         await using var bitcoind = Chain();
         bitcoind.AddUnspent(TxidA, 0, Funding(1, 2), "0.1");
         using var source = new BitcoindChainSource(new BitcoindRpc(new BitcoindOptions("127.0.0.1", bitcoind.Port, "user", "secret", null), TimeSpan.FromSeconds(2)));
-        var logger = new CapturingLogger();
+        var logger = new CapturedLog();
         var options = new FundingCheckOptions { DeferFor = TimeSpan.FromSeconds(30), RetryDelay = TimeSpan.FromMilliseconds(50), MaxRetryDelay = TimeSpan.FromMilliseconds(100) };
         await using var h = new GraphHarness(funding: new FundingCheck(source, TimeProvider.System, logger, options));
         bitcoind.Credentials = "user:other"; // refused until the test puts the right password back
@@ -138,7 +139,7 @@ public sealed class FundingCheckTests
         bitcoind.AddUnspent(TxidA, 0, Funding(1, 2), "0.1");
         bitcoind.Credentials = "user:other"; // refused: unavailable
         using var source = Source(bitcoind);
-        var logger = new CapturingLogger();
+        var logger = new CapturedLog();
         var options = new FundingCheckOptions { DeferFor = TimeSpan.FromMilliseconds(200), RetryDelay = TimeSpan.FromMilliseconds(50), MaxRetryDelay = TimeSpan.FromMilliseconds(50), ProbeInterval = TimeSpan.FromSeconds(1) };
         await using var h = new GraphHarness(funding: new FundingCheck(source, TimeProvider.System, logger, options));
 
