@@ -116,18 +116,26 @@ public sealed class AddressTests
     public async Task UnixSocketsListenAndConnect()
     {
         var path = Path.Combine(Path.GetTempPath(), "peerd-" + Guid.NewGuid().ToString("N")[..8] + ".sock");
-        await using var c = await PeerdProcess.StartAsync(extraArguments: [$"--bind-addr={path}"]);
-        await using var a = await PeerdProcess.StartAsync();
-        await using (var rc = await c.RpcAsync())
+        try
         {
-            var bindings = (await rc.ResultAsync("getinfo"))["binding"]!.AsArray();
-            Assert.Contains(bindings, b => b!.ToJsonString() == $"{{\"type\":\"local socket\",\"socket\":\"{path}\"}}");
-        }
+            await using var c = await PeerdProcess.StartAsync(extraArguments: [$"--bind-addr={path}"]);
+            await using var a = await PeerdProcess.StartAsync();
+            await using (var rc = await c.RpcAsync())
+            {
+                var bindings = (await rc.ResultAsync("getinfo"))["binding"]!.AsArray();
+                Assert.Contains(bindings, b => b!.ToJsonString() == $"{{\"type\":\"local socket\",\"socket\":\"{path}\"}}");
+            }
 
-        await using var rpc = await a.RpcAsync();
-        var result = await rpc.ResultAsync("connect", new JsonObject { ["id"] = c.NodeId, ["host"] = path });
-        Assert.Equal($"{{\"type\":\"local socket\",\"socket\":\"{path}\"}}", result["address"]!.ToJsonString());
-        Assert.Equal("out", result["direction"]!.GetValue<string>());
+            await using var rpc = await a.RpcAsync();
+            var result = await rpc.ResultAsync("connect", new JsonObject { ["id"] = c.NodeId, ["host"] = path });
+            Assert.Equal($"{{\"type\":\"local socket\",\"socket\":\"{path}\"}}", result["address"]!.ToJsonString());
+            Assert.Equal("out", result["direction"]!.GetValue<string>());
+        }
+        finally
+        {
+            // The socket lives outside the daemon's directory; a daemon that does not stop cleanly leaves it behind.
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -18,12 +18,14 @@ namespace Peerd.Lightning.Tests.Gossip;
 /// stores it, and a connect by node id alone reaches the announced node — directly, or by name through a SOCKS5
 /// proxy — and the address book remembers where.
 /// </summary>
-public sealed class ConnectByIdTests : IAsyncDisposable
+public sealed class ConnectByIdTests : IAsyncLifetime
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("peerd-connect-").FullName;
     private readonly List<IAsyncDisposable> _owned = [];
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var owned in Enumerable.Reverse(_owned))
         {

@@ -11,7 +11,7 @@ using static Peerd.Lightning.Tests.Gossip.ChannelGossip;
 
 namespace Peerd.Lightning.Tests.Gossip;
 
-public sealed class GossipResponderTests : IAsyncDisposable
+public sealed class GossipResponderTests : IAsyncLifetime
 {
     private static readonly ShortChannelId A = ShortChannelId.From(800_000, 1, 0);
     private readonly GraphHarness _h = new();
@@ -27,7 +27,9 @@ public sealed class GossipResponderTests : IAsyncDisposable
         _peer = new GossipPeer(GraphHarness.Peer, m => { _sent.Add(m); return true; }, (m, _) => { _sent.Add(m); return ValueTask.CompletedTask; }, CancellationToken.None);
     }
 
-    public async ValueTask DisposeAsync() => await _h.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
 
     private byte[] Next() => _sent.TryTake(out var m, TimeSpan.FromSeconds(30)) ? m : throw new TimeoutException("nothing sent");
 

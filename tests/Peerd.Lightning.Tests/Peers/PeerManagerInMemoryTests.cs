@@ -11,13 +11,15 @@ namespace Peerd.Lightning.Tests.Peers;
 /// Two real peer managers (real BOLT 8 handshakes, real <c>init</c>) over in-memory streams and one fake clock: the
 /// liveness rule and disconnects, with no sockets and no sleeps.
 /// </summary>
-public sealed class PeerManagerInMemoryTests : IAsyncDisposable
+public sealed class PeerManagerInMemoryTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new();
     private readonly InMemoryNetwork _network = new();
     private readonly List<PeerManager> _managers = [];
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var manager in _managers)
         {

@@ -14,14 +14,16 @@ namespace Peerd.Xrpl.Tests.Overlay;
 /// silent sockets beyond the handshake table, junk and partial TLS, the descriptor budget, a handler that throws, a
 /// peer that never reads. The node closes what it must and serves an honest peer throughout.
 /// </summary>
-public sealed class XrplOverlayAdmissionTests : IAsyncDisposable
+public sealed class XrplOverlayAdmissionTests : IAsyncLifetime
 {
     private readonly List<Socket> _sockets = [];
 
-    public ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
     {
         _sockets.ForEach(s => s.Dispose());
-        return ValueTask.CompletedTask;
+        return Task.CompletedTask;
     }
 
     [Fact]
