@@ -64,11 +64,13 @@ internal sealed class LatencyRunner(LoadOptions options, ComparisonTable table)
         var cln = await OnClnPairAsync(p => RpcLatencyScenario.IdleAsync(p.A, p.B, cycles, ShortGap)).ConfigureAwait(false);
         (double P50, double P99)? floor = null;
         (double P50, double P99)? floorIdle = null;
+        (double P50, double P99)? floorEcdh = null;
         if (tools is not null)
         {
             Program.Progress("handshake-shape floor (C, both ends, curve work 40+80+80+40 µs as busy waits)");
             floor = tools.HandshakeShape(200, FloorConnects);
             floorIdle = tools.HandshakeShape((int)ShortGap.TotalMicroseconds, cycles);
+            floorEcdh = tools.HandshakeShapeWithEcdh((int)ShortGap.TotalMicroseconds, cycles);
         }
 
         var label = $"`connect`, 5 ms idle between cycles, fresh nodes, first {cycles} cycles";
@@ -88,6 +90,12 @@ internal sealed class LatencyRunner(LoadOptions options, ComparisonTable table)
         {
             table.Add(new ComparisonRow("handshake-shape floor: `bench/floor/handshake_shape.c both 40 80 80 40`, 200 µs between connects (the documented command)", $"p50 {f2.P50:F2} ms, p99 {f2.P99:F2} ms"));
             table.Add(new ComparisonRow($"handshake-shape floor, 5 ms idle between connects ({cycles} connects)", $"p50 {fi.P50:F2} ms, p99 {fi.P99:F2} ms"));
+        }
+
+        if (floorEcdh is { } fe)
+        {
+            table.Add(new ComparisonRow($"handshake-shape floor with libsecp256k1's ECDHs for the waits (`both ecdh ecdh ecdh ecdh`), 5 ms idle ({cycles} connects)",
+                $"p50 {fe.P50:F2} ms, p99 {fe.P99:F2} ms", "", cln is { } c6 ? $"Peerd {peerd.P50 / fe.P50:F2}×, Core Lightning {c6.P50 / fe.P50:F2}× it" : $"Peerd {peerd.P50 / fe.P50:F2}× it"));
         }
 
         var longCycles = options.LongIdleCycles;

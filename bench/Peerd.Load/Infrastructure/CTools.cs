@@ -32,7 +32,9 @@ internal sealed partial class CTools : IDisposable
         {
             try
             {
-                Run("gcc", ["-O2", "-o", Path.Combine(directory, name), Path.Combine(floor, name + ".c")]);
+                // The floor links the daemon's libsecp256k1 for its real-ECDH mode (scripts/deps.sh runtime installs it).
+                string[] libraries = name == "handshake_shape" ? ["-l:libsecp256k1.so.1"] : [];
+                Run("gcc", ["-O2", "-o", Path.Combine(directory, name), Path.Combine(floor, name + ".c"), .. libraries]);
             }
             catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
             {
@@ -49,9 +51,17 @@ internal sealed partial class CTools : IDisposable
     /// <c>handshake_shape both 40 80 80 40 GAP CONNECTS</c>: a TCP connection and a handshake's four flights between
     /// two C processes, curve work as busy waits, <paramref name="gapMicroseconds"/> idle between connects.
     /// </summary>
-    public (double P50, double P99) HandshakeShape(int gapMicroseconds, int connects)
+    public (double P50, double P99) HandshakeShape(int gapMicroseconds, int connects) => Floor("40", "80", "80", "40", gapMicroseconds, connects);
+
+    /// <summary>
+    /// <c>handshake_shape both ecdh ecdh ecdh ecdh GAP CONNECTS</c>: the same shape with libsecp256k1's ECDHs (1, 2, 2,
+    /// 1) where the busy waits were, so the curve work pays for cold caches after an idle gap as a daemon's does.
+    /// </summary>
+    public (double P50, double P99) HandshakeShapeWithEcdh(int gapMicroseconds, int connects) => Floor("ecdh", "ecdh", "ecdh", "ecdh", gapMicroseconds, connects);
+
+    private (double P50, double P99) Floor(string act1, string act2, string act3, string last, int gapMicroseconds, int connects)
     {
-        var output = Run(Path.Combine(_directory, "handshake_shape"), ["both", "40", "80", "80", "40", gapMicroseconds.ToString(CultureInfo.InvariantCulture), connects.ToString(CultureInfo.InvariantCulture)]);
+        var output = Run(Path.Combine(_directory, "handshake_shape"), ["both", act1, act2, act3, last, gapMicroseconds.ToString(CultureInfo.InvariantCulture), connects.ToString(CultureInfo.InvariantCulture)]);
         var match = FloorLine().Match(output);
         return match.Success
             ? (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) / 1000, double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) / 1000)
