@@ -27,9 +27,13 @@ namespace Peerd.Daemon;
 /// own (a temporary directory), whose methods dial a listener on an ephemeral loopback port and complete BOLT 8 and
 /// <c>init</c>, <see cref="Cycles"/> times: past the runtime's call-count threshold (30), so the re-compilation starts
 /// now rather than under a user's first connects. It runs before the daemon's own listeners and RPC socket open, so
-/// nothing a peer or a user does competes with it. The nodes have random keys and a logger that formats and drops
-/// each event (<see cref="FormattingNullLogger"/>), nothing of them is remembered (no address book, no gossip), and it
-/// is bounded by <see cref="Deadline"/>: a failure is logged at Debug and changes nothing else.
+/// nothing a peer or a user does competes with it. The nodes have random keys and log through the daemon's own logging
+/// types (<see cref="ThrottlingLoggerFactory"/> over a logger factory feeding a throwaway <see cref="PeerLogBook"/>),
+/// ending in a sink that formats and drops each event (<see cref="FormattingNullLogger"/>): a logging call's code is
+/// generic over its event's arguments (node ids are a value type), so each wrapper's instantiation is compiled per
+/// event, and through a lone null logger the first real connect compiled about 20 of them (several ms). Nothing of
+/// the nodes is remembered (no address book, no gossip, no line in the log), and it is bounded by
+/// <see cref="Deadline"/>: a failure is logged at Debug and changes nothing else.
 /// </summary>
 internal static class ConnectPathWarmUp
 {
@@ -76,10 +80,13 @@ internal static class ConnectPathWarmUp
     {
         var a = Node(network);
         var b = Node(network);
+        using var peerLog = new PeerLogBook(TimeProvider.System);
+        using var loggers = Loggers(peerLog);
+        var logger = loggers.CreateLogger(PeerLogBook.Category);
         var dialer = new ProxyDialer(new PeerDialer(new DialerOptions(DisableDns: true)), new ProxyOptions(null, false, true));
-        await using var peers = new PeerManager(a, dialer, TimeProvider.System, FormattingNullLogger.Instance);
-        await using var remotePeers = new PeerManager(b, new PeerDialer(new DialerOptions(DisableDns: true)), TimeProvider.System, FormattingNullLogger.Instance);
-        await using var listener = Listener.Start(PeerEndpoint.FromIp(IPAddress.Loopback, 0), remotePeers.AcceptAsync, FormattingNullLogger.Instance);
+        await using var peers = new PeerManager(a, dialer, TimeProvider.System, logger);
+        await using var remotePeers = new PeerManager(b, new PeerDialer(new DialerOptions(DisableDns: true)), TimeProvider.System, logger);
+        await using var listener = Listener.Start(PeerEndpoint.FromIp(IPAddress.Loopback, 0), remotePeers.AcceptAsync, logger);
         var dispatcher = new RpcDispatcher();
         var info = new NodeInfo(a, "warm-up", [0, 0, 0], Path.GetTempPath(), Peerd.Daemon.Node.Version, [listener.Bound], []);
         LightningRpc.Register(dispatcher, peers, info, () => { });
@@ -101,6 +108,20 @@ internal static class ConnectPathWarmUp
             await CallAsync(client, disconnect, reply, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The daemon's logging types as <c>Node</c> composes them (the throttle over a factory feeding the peer log book),
+    /// every level enabled, the console replaced by a sink that formats and drops.
+    /// </summary>
+    private static ThrottlingLoggerFactory Loggers(PeerLogBook peerLog) => new(
+        LoggerFactory.Create(builder =>
+        {
+            builder.SetMinimumLevel(LogLevel.Trace);
+            builder.AddProvider(peerLog);
+            builder.AddProvider(FormattingNullLogger.Provider);
+        }),
+        LogEventRanges.RemoteTriggeredIds(),
+        TimeProvider.System);
 
     /// <summary>Sends one request and reads its reply to the end ("\n\n"); throws unless it is a result.</summary>
     private static async Task CallAsync(Socket client, byte[] request, byte[] reply, CancellationToken cancellationToken)

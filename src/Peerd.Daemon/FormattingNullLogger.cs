@@ -24,10 +24,22 @@ internal sealed class FormattingNullLogger : ILogger
     /// <inheritdoc />
     public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
+    /// <summary>A provider of <see cref="Instance"/> for every category.</summary>
+    public static ILoggerProvider Provider { get; } = new NullProvider();
+
     /// <inheritdoc />
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         ArgumentNullException.ThrowIfNull(formatter);
         _ = formatter(state, exception);
+    }
+
+    private sealed class NullProvider : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => Instance;
+
+        public void Dispose()
+        {
+        }
     }
 }
