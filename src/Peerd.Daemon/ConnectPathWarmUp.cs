@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Peerd.Crypto;
+using Peerd.Lightning.Gossip;
 using Peerd.Lightning.Peers;
 using Peerd.Lightning.Protocol.Chains;
 using Peerd.Lightning.Protocol.Features;
@@ -32,7 +33,8 @@ namespace Peerd.Daemon;
 /// ending in a sink that formats and drops each event (<see cref="FormattingNullLogger"/>): a logging call's code is
 /// generic over its event's arguments (node ids are a value type), so each wrapper's instantiation is compiled per
 /// event, and through a lone null logger the first real connect compiled about 20 of them (several ms). Nothing of
-/// the nodes is remembered (no address book, no gossip, no line in the log), and it is bounded by
+/// the nodes is remembered (their address books and gossip stores live in the temporary directory, removed after; no
+/// line reaches the log), and it is bounded by
 /// <see cref="Deadline"/>: a failure is logged at Debug and changes nothing else.
 /// </summary>
 internal static class ConnectPathWarmUp
@@ -56,7 +58,7 @@ internal static class ConnectPathWarmUp
         {
             using var deadline = new CancellationTokenSource(Deadline);
             directory = Directory.CreateTempSubdirectory("peerd-warm-up-");
-            await CycleAsync(network, Path.Combine(directory.FullName, "rpc"), deadline.Token).ConfigureAwait(false);
+            await CycleAsync(network, directory.FullName, deadline.Token).ConfigureAwait(false);
             DaemonLog.WarmUpFinished(logger, Cycles, System.Runtime.JitInfo.GetCompiledMethodCount() - compiled, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e)
@@ -76,16 +78,22 @@ internal static class ConnectPathWarmUp
         }
     }
 
-    private static async Task CycleAsync(LightningNetwork network, string socketPath, CancellationToken cancellationToken)
+    private static async Task CycleAsync(LightningNetwork network, string directory, CancellationToken cancellationToken)
     {
+        var socketPath = Path.Combine(directory, "rpc");
         var a = Node(network);
         var b = Node(network);
         using var peerLog = new PeerLogBook(TimeProvider.System);
         using var loggers = Loggers(peerLog);
         var logger = loggers.CreateLogger(PeerLogBook.Category);
         var dialer = new ProxyDialer(new PeerDialer(new DialerOptions(DisableDns: true)), new ProxyOptions(null, false, true));
+        // Declared first, released last: gossip is stopped after the peers that feed it, as in the daemon.
+        await using var gossip = Throwaway.Open(network, Path.Combine(directory, "a"), loggers);
+        await using var remoteGossip = Throwaway.Open(network, Path.Combine(directory, "b"), loggers);
         await using var peers = new PeerManager(a, dialer, TimeProvider.System, logger);
         await using var remotePeers = new PeerManager(b, new PeerDialer(new DialerOptions(DisableDns: true)), TimeProvider.System, logger);
+        gossip.Attach(peers);
+        remoteGossip.Attach(remotePeers);
         await using var listener = Listener.Start(PeerEndpoint.FromIp(IPAddress.Loopback, 0), remotePeers.AcceptAsync, logger);
         var dispatcher = new RpcDispatcher();
         var info = new NodeInfo(a, "warm-up", [0, 0, 0], Path.GetTempPath(), Peerd.Daemon.Node.Version, [listener.Bound], []);
@@ -106,6 +114,37 @@ internal static class ConnectPathWarmUp
             await CallAsync(client, getinfo, reply, cancellationToken).ConfigureAwait(false);
             await CallAsync(client, connect, reply, cancellationToken).ConfigureAwait(false);
             await CallAsync(client, disconnect, reply, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A throwaway node's address book and gossip (store, sync, relay) in a directory of the warm-up's, wired to its
+    /// peers as the daemon's are: each cycle's connect asks the other node for gossip, as a real one does.
+    /// </summary>
+    private sealed class Throwaway(GossipNode gossip, AddressBook book) : IAsyncDisposable
+    {
+        public static Throwaway Open(LightningNetwork network, string directory, ILoggerFactory loggers)
+        {
+            Directory.CreateDirectory(directory);
+            var logger = loggers.CreateLogger("gossip");
+            var book = AddressBook.Open(Path.Combine(directory, AddressBook.FileName), TimeProvider.System, logger);
+            try
+            {
+                return new Throwaway(GossipNode.Start(directory, network, book, TimeProvider.System, logger), book);
+            }
+            catch
+            {
+                book.Dispose();
+                throw;
+            }
+        }
+
+        public void Attach(PeerManager peers) => GossipWiring.Attach(peers, gossip, book);
+
+        public async ValueTask DisposeAsync()
+        {
+            await gossip.DisposeAsync().ConfigureAwait(false);
+            book.Dispose();
         }
     }
 

@@ -111,18 +111,7 @@ public sealed class Node : IAsyncDisposable
             var gossip = GossipNode.Start(options.NetworkDir, options.Network, book, TimeProvider.System, loggerFactory.CreateLogger("gossip"), chain: chain);
             node._owned.Insert(node._owned.IndexOf(peers), gossip); // stopped after the peers that feed it
             node._disposables.Add(LightningMetrics.TrackGossipSync(gossip.SyncProgress));
-            peers.ReadGate = (connection, cancellationToken) => gossip.Ingest.FlushAsync(connection.NodeId, cancellationToken);
-            peers.MessageReceived += (connection, message) => gossip.Responder.Handle(GossipPeerOf(connection), message);
-            peers.PeerConnected += connection =>
-            {
-                if (connection.Direction == PeerDirection.Out)
-                {
-                    book.RememberConnected(connection.NodeId, connection.RemoteEndpoint);
-                }
-
-                gossip.OnConnected(GossipPeerOf(connection));
-                _ = connection.Closed.ContinueWith(_ => gossip.OnDisconnected(connection.NodeId), TaskScheduler.Default);
-            };
+            GossipWiring.Attach(peers, gossip, book);
 
             // Before anything listens: the first connects a peer or a user makes find the path compiled.
             await ConnectPathWarmUp.RunAsync(options.Network, logger).ConfigureAwait(false);
@@ -191,9 +180,6 @@ public sealed class Node : IAsyncDisposable
 
         return new DnsSeeds(names, resolver!, options.Network.DefaultPort).LookupAsync;
     }
-
-    private static GossipPeer GossipPeerOf(PeerConnection connection) =>
-        new(connection.NodeId, connection.TrySend, connection.SendAsync, connection.ClosedToken);
 
     private static IEnumerable<PeerEndpoint> ListenEndpoints(DaemonOptions options)
     {
