@@ -5,6 +5,7 @@
 #     bin/peerd                          -> ../lib/peerd/peerd, the daemon (framework-dependent: needs the .NET 10
 #                                           runtime with ASP.NET Core, and libsecp256k1 from Debian)
 #     bin/peerd-cli                      the client, a native executable (NativeAOT; no runtime needed)
+#     bin/peerd-cli-xrpl                 its XRPL admin client (`peerd-cli xrpl …` runs it), the same
 #     lib/peerd/                         the daemon's assemblies and its apphost
 #     lib/systemd/system/peerd.service   the systemd unit (packaging/systemd)
 #     lib/sysusers.d/peerd.conf          its user and group (systemd-sysusers)
@@ -47,6 +48,7 @@ if [ -n "$cli" ]; then
   trap 'rm -rf "$scratch"' EXIT
   dotnet publish "$root/src/Peerd.Cli" -c Release -o "$scratch" --nologo -v q >&2
   install -m 0755 "$scratch/peerd-cli" "$tree/bin/peerd-cli"
+  install -m 0755 "$scratch/peerd-cli-xrpl" "$tree/bin/peerd-cli-xrpl"
 fi
 install -m 0644 "$root/packaging/systemd/peerd.service" "$tree/lib/systemd/system/peerd.service"
 install -m 0644 "$root/packaging/systemd/peerd.sysusers" "$tree/lib/sysusers.d/peerd.conf"

@@ -89,6 +89,24 @@ public sealed class PeerdCliWrapperTests : IDisposable
         Assert.Equal(2, BuildCalls());
     }
 
+    [Fact]
+    public void XrplCallsStartTheXrplClientDirectlyWithoutTheirFirstArgument()
+    {
+        Run("getinfo");
+        File.WriteAllText(_repo.Combine("artifacts", "peerd-cli", "peerd-cli-xrpl"), "#!/bin/sh\necho xrpl; for a; do echo \"[$a]\"; done\n");
+        File.SetUnixFileMode(_repo.Combine("artifacts", "peerd-cli", "peerd-cli-xrpl"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Assert.Equal("xrpl\n[server_info]\n[counters]\n", Run("xrpl", "server_info", "counters"));
+        Assert.Equal("[getinfo]\n", Run("getinfo"));
+        Assert.Equal(1, BuildCalls());
+    }
+
+    [Fact]
+    public void WithoutAnXrplClientXrplCallsGoToTheClient()
+    {
+        // An older build (one executable) still answers `peerd-cli xrpl …` itself.
+        Assert.Equal("[xrpl]\n[server_info]\n", Run("xrpl", "server_info"));
+    }
+
     private void Script(string name, string body) => File.WriteAllText(_repo.File(name), "#!/bin/sh\n" + body + "\n");
 
     /// <summary>Sets a path's modification time <paramref name="ahead"/> of the build stamp's (file systems may round to the second).</summary>
