@@ -32,10 +32,10 @@ namespace Peerd.Daemon;
 /// types (<see cref="ThrottlingLoggerFactory"/> over a logger factory feeding a throwaway <see cref="PeerLogBook"/>),
 /// ending in a sink that formats and drops each event (<see cref="FormattingNullLogger"/>): a logging call's code is
 /// generic over its event's arguments (node ids are a value type), so each wrapper's instantiation is compiled per
-/// event, and through a lone null logger the first real connect compiled about 20 of them (several ms). Nothing of
-/// the nodes is remembered (their address books and gossip stores live in the temporary directory, removed after; no
-/// line reaches the log), and it is bounded by
-/// <see cref="Deadline"/>: a failure is logged at Debug and changes nothing else.
+/// event, and through a lone null logger the first real connect compiled about 20 of them (several ms). The nodes
+/// also run gossip and an address book, wired as the daemon's are (<see cref="GossipWiring"/>). Nothing of them is
+/// remembered (their address books and gossip stores live in the temporary directory, removed after; no line reaches
+/// the log), and it is bounded by <see cref="Deadline"/>: a failure is logged at Debug and changes nothing else.
 /// </summary>
 internal static class ConnectPathWarmUp
 {
