@@ -25,7 +25,7 @@ namespace Peerd.Daemon;
 /// framework's hot methods were re-compiled at their optimised tier in the background during the first few hundred
 /// connects (about 4 ms of CPU per connect over the first 200). Here a JSON-RPC client (a new one per cycle, as each
 /// <c>peerd-cli</c> call is) sends <c>getinfo</c>, <c>connect</c> and <c>disconnect</c> through a socket server of its
-/// own (a temporary directory), whose methods dial a listener on an ephemeral loopback port and complete BOLT 8 and
+/// own (in <see cref="DirectoryName"/>), whose methods dial a listener on an ephemeral loopback port and complete BOLT 8 and
 /// <c>init</c>, <see cref="Cycles"/> times: past the runtime's call-count threshold (30), so the re-compilation starts
 /// now rather than under a user's first connects. It runs before the daemon's own listeners and RPC socket open, so
 /// nothing a peer or a user does competes with it. The nodes have random keys and log through the daemon's own logging
@@ -34,8 +34,8 @@ namespace Peerd.Daemon;
 /// generic over its event's arguments (node ids are a value type), so each wrapper's instantiation is compiled per
 /// event, and through a lone null logger the first real connect compiled about 20 of them (several ms). The nodes
 /// also run gossip and an address book, wired as the daemon's are (<see cref="GossipWiring"/>). Nothing of them is
-/// remembered (their address books and gossip stores live in the temporary directory, removed after; no line reaches
-/// the log), and it is bounded by <see cref="Deadline"/>: a failure is logged at Debug and changes nothing else.
+/// remembered (their address books and gossip stores live in <see cref="DirectoryName"/>, removed after; no line
+/// reaches the log), and it is bounded by <see cref="Deadline"/>: a failure is logged at Debug and changes nothing else.
 /// </summary>
 internal static class ConnectPathWarmUp
 {
@@ -48,17 +48,24 @@ internal static class ConnectPathWarmUp
     /// <summary>The whole warm-up's deadline (a loopback connect takes about a millisecond once compiled).</summary>
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
-    /// <summary>Runs the warm-up; never throws.</summary>
-    public static async Task RunAsync(LightningNetwork network, ILogger logger)
+    /// <summary>
+    /// The warm-up's directory, in the network directory: owner-only like the rest of it, and removed at the next start
+    /// when a daemon was killed during its warm-up (a temporary directory would have stayed behind in /tmp).
+    /// </summary>
+    internal const string DirectoryName = "warm-up";
+
+    /// <summary>Runs the warm-up in <see cref="DirectoryName"/> under <paramref name="networkDirectory"/>; never throws.</summary>
+    public static async Task RunAsync(LightningNetwork network, string networkDirectory, ILogger logger)
     {
         var started = Stopwatch.GetTimestamp();
         var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-        DirectoryInfo? directory = null;
+        var directory = Path.Combine(networkDirectory, DirectoryName);
         try
         {
             using var deadline = new CancellationTokenSource(Deadline);
-            directory = Directory.CreateTempSubdirectory("peerd-warm-up-");
-            await CycleAsync(network, directory.FullName, deadline.Token).ConfigureAwait(false);
+            Remove(directory);
+            DataDirectory.CreatePrivate(directory);
+            await CycleAsync(network, directory, deadline.Token).ConfigureAwait(false);
             DaemonLog.WarmUpFinished(logger, Cycles, System.Runtime.JitInfo.GetCompiledMethodCount() - compiled, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e)
@@ -68,13 +75,22 @@ internal static class ConnectPathWarmUp
         }
         finally
         {
-            try
+            Remove(directory);
+        }
+    }
+
+    private static void Remove(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
             {
-                directory?.Delete(recursive: true);
+                Directory.Delete(directory, recursive: true);
             }
-            catch (IOException)
-            {
-            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next start to remove; nothing else depends on it.
         }
     }
 
@@ -125,7 +141,7 @@ internal static class ConnectPathWarmUp
     {
         public static Throwaway Open(LightningNetwork network, string directory, ILoggerFactory loggers)
         {
-            Directory.CreateDirectory(directory);
+            DataDirectory.CreatePrivate(directory);
             var logger = loggers.CreateLogger("gossip");
             var book = AddressBook.Open(Path.Combine(directory, AddressBook.FileName), TimeProvider.System, logger);
             try

@@ -69,7 +69,8 @@ public sealed class DataDirectory : IDisposable
         }
     }
 
-    private static void CreatePrivate(string path)
+    /// <summary>Creates <paramref name="path"/> (and its parents) readable by the owner alone.</summary>
+    internal static void CreatePrivate(string path)
     {
         if (OperatingSystem.IsWindows())
         {

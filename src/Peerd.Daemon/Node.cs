@@ -114,7 +114,7 @@ public sealed class Node : IAsyncDisposable
             GossipWiring.Attach(peers, gossip, book);
 
             // Before anything listens: the first connects a peer or a user makes find the path compiled.
-            await ConnectPathWarmUp.RunAsync(options.Network, logger).ConfigureAwait(false);
+            await ConnectPathWarmUp.RunAsync(options.Network, options.NetworkDir, logger).ConfigureAwait(false);
 
             // After the warm-up (its loopback connects are not the node's) and before anything listens: nothing is
             // recorded while no exporter listens.

@@ -22,6 +22,20 @@ public sealed class DaemonLifecycleTests
     }
 
     [Fact]
+    public async Task AWarmUpDirectoryLeftByAKilledDaemonIsRemovedAtTheNextStart()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "peerd-warm-up-left-" + Guid.NewGuid().ToString("N")[..8]);
+        var left = Path.Combine(dir, "regtest", "warm-up", "a");
+        Directory.CreateDirectory(left);
+        File.WriteAllText(Path.Combine(left, "gossip_store"), "left by a daemon killed during its warm-up");
+
+        await using var daemon = await PeerdProcess.StartAsync(directory: dir);
+        Assert.False(Directory.Exists(Path.Combine(dir, "regtest", "warm-up")));
+        await using var rpc = await daemon.RpcAsync();
+        Assert.Equal(daemon.NodeId, (await rpc.ResultAsync("getinfo"))["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task SigtermStopsCleanlyAndRemovesTheSocket()
     {
         await using var daemon = await PeerdProcess.StartAsync();
